@@ -1,0 +1,10 @@
+export * as schema from './schema/index.ts';
+export { createDatabaseClient, type Database, type DatabaseClient, type Tx } from './client.ts';
+export { withShop, resolveShopId } from './with-shop.ts';
+export { runMigrations, APP_ROLE } from './migrate.ts';
+export { locateDatabase, type DatabaseLocation } from './database-location.ts';
+export { startEmbeddedPostgres } from './embedded.ts';
+export { appUrlFor, withDatabase } from './connection-urls.ts';
+export { createBoss, enqueueInTx, BOSS_SCHEMA } from './boss.ts';
+export { queues, DEAD_LETTER_QUEUE, type QueueName } from './queues.ts';
+export { isUniqueViolation } from './errors.ts';

@@ -1,0 +1,14 @@
+/**
+ * Queue names and their retry policies. The API enqueues by these names through the
+ * pg-boss factory; the workers subscribe to them. Created by `migrate` (as the owner).
+ */
+export const queues = {
+  intake: {
+    name: 'intake-delivery',
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300 },
+  },
+} as const;
+
+export type QueueName = (typeof queues)[keyof typeof queues]['name'];
+
+export const DEAD_LETTER_QUEUE = 'dead-letter';

@@ -1,0 +1,20 @@
+import { integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, updatedAt } from './columns.ts';
+
+export const shops = pgTable(
+  'shops',
+  {
+    id: uuid('id').primaryKey(),
+    platform: text('platform', { enum: ['shopify', 'woocommerce', 'odoo'] }).notNull(),
+    domain: text('domain').notNull(),
+    name: text('name').notNull(),
+    /** Next human job number (J-1001, J-1002, …); bumped under the row lock. */
+    nextJobNumber: integer('next_job_number').notNull().default(1001),
+    /** Per-shop workflow; null means the default workflow. */
+    workflow: text('workflow'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [uniqueIndex('shops_platform_domain_key').on(t.platform, t.domain)],
+);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine: brings Node 22 and pnpm from the npm registry
+# when the machine lacks them (no curl, no nvm), installs the workspace, then runs
+# `pnpm <args>` (e.g. `bash scripts/up.sh start`, `bash scripts/up.sh test`).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.tools"
+node_spec="node@22"
+pnpm_spec="pnpm@10.34.8"
+export PATH="$tools/node_modules/.bin:$PATH"
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+if [ "$(node_major)" -lt 22 ]; then
+  echo "pressline: Node $(node -v 2>/dev/null || echo none) is older than 22; installing $node_spec into .tools" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "$node_spec" >&2
+  hash -r
+fi
+if [ "$(node_major)" -lt 22 ]; then
+  echo "pressline: could not provide Node 22 (found $(node -v))" >&2
+  exit 1
+fi
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null | cut -d. -f1)" != "10" ]; then
+  echo "pressline: installing $pnpm_spec into .tools" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "$pnpm_spec" >&2
+  hash -r
+fi
+
+cd "$root"
+pnpm install --frozen-lockfile --reporter=append-only >&2
+exec pnpm "$@"
