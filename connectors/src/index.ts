@@ -1,0 +1,17 @@
+export type {
+  FinancialStatus,
+  OrderConnector,
+  ParseResult,
+  Platform,
+  StorefrontCustomer,
+  StorefrontOrder,
+  StorefrontOrderLine,
+  VerifiedDelivery,
+  VerifyResult,
+} from './contract.ts';
+export { currencyExponent, formatMinorUnits, toMinorUnits, type MinorUnitsResult } from './money.ts';
+
+export { createShopifyConnector, type ShopifyConnectorConfig } from './shopify/shopify-connector.ts';
+export { SHOPIFY_API_VERSION } from './shopify/shopify-client.ts';
+export { buildShopifyOrderPayload, type SimulatedOrder, type SimulatedOrderLine } from './shopify/simulator/build-order-payload.ts';
+export { signShopifyWebhook, type SignShopifyWebhookOptions } from './shopify/simulator/sign-webhook.ts';

@@ -1,0 +1,27 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { CoreDeps } from '../../deps.ts';
+import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
+import { toGraphQLError } from '../error-mapping.ts';
+import { createContext, type GraphQLContext } from './context.ts';
+import { resolvers } from './resolvers.ts';
+import { typeDefs } from './type-defs.ts';
+
+export interface GraphQLServerContext {
+  principal: ApiPrincipal;
+}
+
+export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
+  return createYoga<GraphQLServerContext, GraphQLContext>({
+    graphqlEndpoint: '/graphql',
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs, resolvers }),
+    context: ({ principal }) => createContext(deps, principal),
+    landingPage: false,
+    maskedErrors: {
+      maskError: (error) => {
+        const mapped = toGraphQLError(error);
+        if (mapped.extensions['code'] === 'INTERNAL') log('graphql resolver failed', error);
+        return mapped;
+      },
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { CoreDeps } from '../deps.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { authenticateApiKey, type ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
+import { errorBody, httpStatusOf } from './error-mapping.ts';
+import { createGraphQLHandler } from './graphql/yoga.ts';
+import { webhookHandler } from './webhooks-route.ts';
+
+export interface ServerOptions {
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Platforms deliver orders of a few hundred kB at most; anything larger is refused unread. */
+const WEBHOOK_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The HTTP API: webhooks, GraphQL and health, on one port. */
+export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const app = new Hono<{ Variables: { principal: ApiPrincipal } }>();
+  const graphql = createGraphQLHandler(deps, log);
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return c.json({ ok: true });
+    } catch (error) {
+      log('readiness check failed', error);
+      return c.json({ ok: false }, 503);
+    }
+  });
+
+  const limit = bodyLimit({
+    maxSize: WEBHOOK_BODY_LIMIT,
+    onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Payload too large' } }, 413),
+  });
+  app.post('/webhooks/shopify', limit, webhookHandler(deps, 'shopify'));
+
+  app.use('/graphql', async (c, next) => {
+    const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');
+    if (!key) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
+    c.set('principal', await authenticateApiKey(deps, key));
+    await next();
+  });
+  app.on(['GET', 'POST'], '/graphql', (c) => graphql.fetch(c.req.raw, { principal: c.get('principal') }));
+
+  app.onError((error, c) => {
+    const status = httpStatusOf(error);
+    if (status === 500) log(`${c.req.method} ${c.req.path} failed`, error);
+    return c.json(errorBody(error), status);
+  });
+  return app;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}

@@ -1,0 +1,6 @@
+// Pure production domain: no I/O, no clock, no environment. Everything in core calls into it.
+export * from './ids.ts';
+export * from './workflow/index.ts';
+export * from './events/index.ts';
+export * from './jobs/index.ts';
+export * from './split/index.ts';

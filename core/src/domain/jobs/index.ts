@@ -1,0 +1,1 @@
+export { FIRST_JOB_NUMBER, formatJobNumber, parseJobNumber } from './job-number.ts';

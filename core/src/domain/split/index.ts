@@ -1,0 +1,2 @@
+export { splitOrder } from './split-order.ts';
+export type { JobPlan, JobPlanItem, SplitLine, SplitRule } from './split-types.ts';

@@ -1,0 +1,60 @@
+import { enqueueInTx, queues, resolveShopId, schema, withShop } from '@pressline/db';
+import type { Platform } from '@pressline/connectors';
+import type { CoreDeps } from '../../deps.ts';
+
+export type ReceiveOutcome =
+  | { ok: true; duplicate: boolean; deliveryId: string | null }
+  | { ok: false; reason: 'unauthorized' | 'unknown_shop' | 'unsupported_platform'; message: string };
+
+export interface ReceiveWebhookInput {
+  platform: Platform;
+  request: Request;
+  /** The body exactly as received: the signature covers these bytes. */
+  rawBody: string;
+}
+
+/**
+ * Ack-first intake: verify the signature over the raw body, store the delivery (unique
+ * per platform delivery key and event id) and enqueue its processing in the same
+ * transaction. Parsing and splitting happen in a worker, so the platform gets its 2xx fast.
+ */
+export async function receiveWebhook(
+  deps: Pick<CoreDeps, 'db' | 'boss' | 'connectors'>,
+  input: ReceiveWebhookInput,
+): Promise<ReceiveOutcome> {
+  const connector = deps.connectors[input.platform];
+  if (!connector) return { ok: false, reason: 'unsupported_platform', message: `${input.platform} is not configured` };
+
+  const verified = await connector.verifyDelivery(input.request, input.rawBody);
+  if (!verified.ok) return { ok: false, reason: 'unauthorized', message: verified.message };
+  const delivery = verified.delivery;
+
+  const shopId = await resolveShopId(deps.db, delivery.platform, delivery.shopDomain);
+  if (!shopId) return { ok: false, reason: 'unknown_shop', message: 'Unknown shop' };
+
+  return withShop(deps.db, shopId, async (tx) => {
+    const [stored] = await tx
+      .insert(schema.webhookDeliveries)
+      .values({
+        shopId,
+        platform: delivery.platform,
+        deliveryKey: delivery.deliveryKey,
+        eventId: delivery.eventId,
+        topic: delivery.topic,
+        apiVersion: delivery.apiVersion,
+        triggeredAt: parseTimestamp(delivery.triggeredAt),
+        rawBody: input.rawBody,
+      })
+      .onConflictDoNothing()
+      .returning({ id: schema.webhookDeliveries.id });
+    if (!stored) return { ok: true, duplicate: true, deliveryId: null };
+    await enqueueInTx(deps.boss, tx, queues.intake.name, { shopId, deliveryId: stored.id }, { singletonKey: stored.id });
+    return { ok: true, duplicate: false, deliveryId: stored.id };
+  });
+}
+
+function parseTimestamp(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

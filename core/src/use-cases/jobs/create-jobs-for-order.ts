@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type Tx } from '@pressline/db';
+import { asJobId, asOrderLineId, jobCreatedEvent, splitOrder, type Workflow } from '../../domain/index.ts';
+import { allocateJobNumbers } from './allocate-job-numbers.ts';
+
+export interface CreateJobsInput {
+  shopId: string;
+  orderId: string;
+  workflow: Workflow;
+  actor: string;
+  at: Date;
+}
+
+/**
+ * Splits an order's lines into jobs. Idempotent: the order row is locked first and jobs
+ * already created for a split key are kept, so a replayed or concurrent delivery of the
+ * same order creates nothing twice.
+ */
+export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promise<{ created: number }> {
+  const { shopId, orderId } = input;
+  await tx.execute(sql`select 1 from ${schema.orders} where ${schema.orders.shopId} = ${shopId} and ${schema.orders.id} = ${orderId} for update`);
+
+  const lines = await tx
+    .select()
+    .from(schema.orderLines)
+    .where(and(eq(schema.orderLines.shopId, shopId), eq(schema.orderLines.orderId, orderId)))
+    .orderBy(schema.orderLines.createdAt, schema.orderLines.externalId);
+  const existing = await tx
+    .select({ splitKey: schema.jobs.splitKey })
+    .from(schema.jobs)
+    .where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.orderId, orderId)));
+  const done = new Set(existing.map((job) => job.splitKey));
+
+  const plans = splitOrder({
+    lines: lines.map((line) => ({
+      id: asOrderLineId(line.id),
+      externalId: line.externalId,
+      title: line.variantTitle ? `${line.title} — ${line.variantTitle}` : line.title,
+      quantity: line.quantity,
+      sku: line.sku,
+      productExternalId: line.productExternalId,
+      variantExternalId: line.variantExternalId,
+    })),
+  }).filter((plan) => !done.has(plan.splitKey));
+  if (plans.length === 0) return { created: 0 };
+
+  const numbers = await allocateJobNumbers(tx, shopId, plans.length);
+  const stage = input.workflow.initialStage;
+  const inserted = await tx
+    .insert(schema.jobs)
+    .values(plans.map((plan, i) => ({ shopId, orderId, number: numbers[i]!, splitKey: plan.splitKey, title: plan.title, stageKey: stage })))
+    .returning({ id: schema.jobs.id, splitKey: schema.jobs.splitKey });
+  const jobIdByKey = new Map(inserted.map((job) => [job.splitKey, job.id]));
+
+  await tx.insert(schema.jobItems).values(
+    plans.flatMap((plan) =>
+      plan.items.map((item) => ({ shopId, jobId: jobIdByKey.get(plan.splitKey)!, orderLineId: item.orderLineId, quantity: item.quantity })),
+    ),
+  );
+  await tx.insert(schema.jobEvents).values(
+    inserted.map((job) => {
+      const event = jobCreatedEvent({ jobId: asJobId(job.id), at: input.at, actor: input.actor, stage });
+      return { shopId, jobId: job.id, at: event.at, actor: event.actor, kind: event.kind, fromStage: event.from, toStage: event.to, note: event.note };
+    }),
+  );
+  return { created: inserted.length };
+}

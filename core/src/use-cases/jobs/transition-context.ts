@@ -1,0 +1,16 @@
+import { and, eq, sum } from 'drizzle-orm';
+import { schema, type Tx } from '@pressline/db';
+import type { TransitionContext } from '../../domain/index.ts';
+
+/**
+ * The facts the workflow guards look at. Preflight reports and shipments arrive with
+ * their own features; until a job has them it has no preflight errors and nothing of
+ * it has shipped, so "ready → shipped" waits for a recorded shipment.
+ */
+export async function loadTransitionContext(tx: Tx, job: { shopId: string; id: string; heldFrom: string | null }): Promise<TransitionContext> {
+  const [items] = await tx
+    .select({ quantity: sum(schema.jobItems.quantity).mapWith(Number) })
+    .from(schema.jobItems)
+    .where(and(eq(schema.jobItems.shopId, job.shopId), eq(schema.jobItems.jobId, job.id)));
+  return { preflightErrorCount: 0, unshippedQuantity: items?.quantity ?? 0, heldFrom: job.heldFrom };
+}

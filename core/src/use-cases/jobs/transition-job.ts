@@ -1,0 +1,52 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { schema, withShop } from '@pressline/db';
+import type { CoreDeps } from '../../deps.ts';
+import { asJobId, decideTransition, heldFromAfterMove, jobTransitionEvent } from '../../domain/index.ts';
+import { IllegalTransitionError, NotFoundError } from '../../errors.ts';
+import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { loadTransitionContext } from './transition-context.ts';
+
+export interface TransitionJobInput {
+  shopId: string;
+  jobId: string;
+  to: string;
+  note?: string | null;
+  actor: string;
+}
+
+/**
+ * Moves a job to another stage if the shop's workflow allows it now, and appends the
+ * audit event in the same transaction. A refused move changes nothing and writes no event.
+ */
+export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'clock'>, input: TransitionJobInput): Promise<{ jobId: string; from: string; to: string }> {
+  return withShop(deps.db, input.shopId, async (tx) => {
+    const where = and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId), isNull(schema.jobs.deletedAt));
+    const [job] = await tx.select().from(schema.jobs).where(where).for('update');
+    if (!job) throw new NotFoundError('Job');
+
+    const workflow = await loadShopWorkflow(tx, input.shopId);
+    const context = await loadTransitionContext(tx, job);
+    const decision = decideTransition(workflow, { from: job.stageKey, to: input.to, context });
+    if (!decision.ok) {
+      throw new IllegalTransitionError(decision.message, { from: job.stageKey, to: input.to, allowed: decision.allowed, reason: decision.reason });
+    }
+
+    const at = deps.clock();
+    const event = jobTransitionEvent({ jobId: asJobId(job.id), at, actor: input.actor, from: decision.from.key, to: decision.to.key, note: input.note ?? null });
+    await tx
+      .update(schema.jobs)
+      .set({ stageKey: decision.to.key, heldFrom: heldFromAfterMove({ from: decision.from, to: decision.to, heldFrom: job.heldFrom }), updatedAt: at })
+      .where(where);
+    await tx.insert(schema.jobEvents).values({
+      shopId: input.shopId,
+      jobId: job.id,
+      at: event.at,
+      actor: event.actor,
+      kind: event.kind,
+      fromStage: event.from,
+      toStage: event.to,
+      note: event.note,
+    });
+    return { jobId: job.id, from: decision.from.key, to: decision.to.key };
+  });
+}

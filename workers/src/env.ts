@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The one place Pressline reads its environment. Library code takes explicit config. */
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_APP_URL: z.string().url().optional(),
+  PRESSLINE_HOME: z.string().default('.pressline'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  APP_URL: z.string().url().default('http://localhost:8787'),
+  SHOPIFY_API_KEY: z.string().min(1).default('pressline-dev'),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type Env = Omit<z.infer<typeof schema>, 'PRESSLINE_HOME'> & { PRESSLINE_HOME: string };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return { ...parsed.data, PRESSLINE_HOME: resolve(parsed.data.PRESSLINE_HOME) };
+}

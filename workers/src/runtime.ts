@@ -1,0 +1,50 @@
+import { createShopifyConnector } from '@pressline/connectors';
+import type { CoreDeps } from '@pressline/core';
+import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
+import type { Env } from './env.ts';
+
+export interface Runtime {
+  deps: CoreDeps;
+  location: DatabaseLocation;
+  /** Stops the queue, closes the pool and stops the embedded server if we started it. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Run migrations first (`start`, `demo`, `migrate`). */
+  migrate: boolean;
+  /** Run pg-boss maintenance in this process (workers do; an API-only process need not). */
+  supervise: boolean;
+  /** Overrides the Shopify app secret (the demo signs with its own). */
+  shopifySecret?: string;
+  log?: (line: string) => void;
+}
+
+/** The composition root: builds every dependency once, from the environment. */
+export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Runtime> {
+  const location = await locateDatabase({ databaseUrl: env.DATABASE_URL, appDatabaseUrl: env.DATABASE_APP_URL, home: env.PRESSLINE_HOME, log: options.log });
+  try {
+    if (options.migrate) await runMigrations({ ownerUrl: location.ownerUrl, appPassword: location.appPassword });
+    const client = createDatabaseClient({ url: location.appUrl, max: 10 });
+    const boss = createBoss({ url: location.appUrl, supervise: options.supervise });
+    boss.on('error', (error) => options.log?.(`queue error: ${error instanceof Error ? error.message : String(error)}`));
+    await boss.start();
+    const secret = options.shopifySecret ?? env.SHOPIFY_API_SECRET;
+    const connectors: CoreDeps['connectors'] = secret
+      ? { shopify: createShopifyConnector({ apiKey: env.SHOPIFY_API_KEY, apiSecretKey: secret, hostName: new URL(env.APP_URL).host }) }
+      : {};
+    const deps: CoreDeps = { db: client.db, boss, connectors, clock: () => new Date() };
+    return {
+      deps,
+      location,
+      close: async () => {
+        await boss.stop({ graceful: true, timeout: 10_000, close: true });
+        await client.close();
+        await location.stop();
+      },
+    };
+  } catch (error) {
+    await location.stop();
+    throw error;
+  }
+}
