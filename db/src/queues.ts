@@ -5,7 +5,8 @@
 export const queues = {
   intake: {
     name: 'intake-delivery',
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300 },
+    // A killed worker's job is retried once its heartbeat lapses (30 s), not after the expiry.
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 30 },
   },
 } as const;
 
