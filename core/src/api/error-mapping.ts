@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { PresslineError, type ErrorCode } from '../errors.ts';
 
 /** The one place error codes become HTTP statuses and GraphQL error codes. */
@@ -23,12 +24,28 @@ export function errorBody(error: unknown): { error: { code: string; message: str
   return { error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
 }
 
-/** GraphQL's view of the same mapping; anything not ours is masked. */
-export function toGraphQLError(error: unknown, path?: readonly (string | number)[]): GraphQLError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+/**
+ * GraphQL's view of the same mapping; anything not ours is masked. Errors are
+ * recognised by shape, not `instanceof GraphQLError`: graphql ships CommonJS and ESM
+ * builds, and the server and our code may hold different copies of the class.
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  const wrapper = asGraphQLErrorLike(error);
+  const original = wrapper?.originalError ?? error;
+  const path = wrapper?.path;
   if (original instanceof PresslineError) {
-    return new GraphQLError(original.message, { path, extensions: { code: original.code, ...original.details } });
+    return createGraphQLError(original.message, { path, extensions: { code: original.code, ...original.details } });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error; // validation/syntax errors of the query itself
-  return new GraphQLError(INTERNAL_MESSAGE, { path, extensions: { code: 'INTERNAL' } });
+  // Syntax and validation errors of the query itself carry no cause and are safe to show.
+  if (wrapper && !wrapper.originalError) return error as GraphQLError;
+  return createGraphQLError(INTERNAL_MESSAGE, { path, extensions: { code: 'INTERNAL' } });
+}
+
+interface GraphQLErrorLike {
+  originalError?: unknown;
+  path?: readonly (string | number)[];
+}
+
+function asGraphQLErrorLike(error: unknown): GraphQLErrorLike | null {
+  return error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLErrorLike) : null;
 }

@@ -1,11 +1,13 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { schema } from '@pressline/db';
-import { formatJobNumber, nextStages, stageByKey, type Stage } from '../../domain/index.ts';
+import { formatJobNumber, nextStages, stageByKey, type Stage, type Workflow } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import { listJobs, type JobFilter } from '../../use-cases/jobs/list-jobs.ts';
 import { loadTransitionContext } from '../../use-cases/jobs/transition-context.ts';
 import { transitionJob } from '../../use-cases/jobs/transition-job.ts';
 import { listOrders, type OrderFilter } from '../../use-cases/orders/list-orders.ts';
+import { updateWorkflow } from '../../use-cases/shops/update-workflow.ts';
+import { transitionOutput, workflowFromInput, type WorkflowInput } from './workflow-input.ts';
 import type { GraphQLContext } from './context.ts';
 
 type JobRow = typeof schema.jobs.$inferSelect;
@@ -56,6 +58,11 @@ export const resolvers = {
       ctx.loaders.job.clear(args.id);
       return ctx.loaders.job.load(args.id);
     },
+    updateWorkflow: (_: unknown, args: { input: WorkflowInput }, ctx: GraphQLContext) =>
+      updateWorkflow(ctx.deps, { shopId: ctx.principal.shopId, workflow: workflowFromInput(args.input) }),
+  },
+  Workflow: {
+    transitions: (workflow: Workflow) => workflow.transitions.map(transitionOutput),
   },
   Order: {
     total: (order: OrderRow) => ({ amountMinor: order.totalMinor, currency: order.currency }),

@@ -16,6 +16,36 @@ export const typeDefs = /* GraphQL */ `
   type Mutation {
     "Moves a job to another stage; fails with ILLEGAL_TRANSITION when the workflow does not allow it now."
     transitionJob(id: ID!, to: String!, note: String): Job!
+    "Replaces the shop's workflow; fails with BAD_REQUEST (listing the problems) or CONFLICT (a job sits in a removed stage)."
+    updateWorkflow(input: WorkflowInput!): Workflow!
+  }
+
+  input StageInput {
+    "lowercase snake_case, unique"
+    key: String!
+    label: String!
+    "queued, active, hold, done or cancelled"
+    category: String!
+    "received, in_review, in_production, ready, shipped, completed, on_hold or cancelled"
+    customerStatus: String!
+  }
+
+  "A declared move. Give a stage key or a list of categories on each side."
+  input TransitionInput {
+    from: String
+    fromCategories: [String!]
+    to: String
+    toCategories: [String!]
+    "noPreflightErrors, allItemsShipped"
+    guards: [String!]
+    "notifyCustomer, pushStatus, createFulfillment"
+    actions: [String!]
+  }
+
+  input WorkflowInput {
+    initialStage: String!
+    stages: [StageInput!]!
+    transitions: [TransitionInput!]!
   }
 
   enum OrderStatus {
@@ -99,9 +129,19 @@ export const typeDefs = /* GraphQL */ `
     customerStatus: String!
   }
 
+  type Transition {
+    from: String
+    fromCategories: [String!]
+    to: String
+    toCategories: [String!]
+    guards: [String!]!
+    actions: [String!]!
+  }
+
   type Workflow {
     initialStage: String!
     stages: [Stage!]!
+    transitions: [Transition!]!
   }
 
   type JobItem {

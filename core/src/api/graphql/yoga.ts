@@ -16,6 +16,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
     schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs, resolvers }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
+    // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.
+    logging: false,
     maskedErrors: {
       maskError: (error) => {
         const mapped = toGraphQLError(error);

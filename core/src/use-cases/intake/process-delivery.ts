@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { createJobsForOrder } from '../jobs/create-jobs-for-order.ts';
-import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { recordOrder } from './record-order.ts';
 
 export type ProcessOutcome =
@@ -60,10 +59,9 @@ export async function processDelivery(
     if (order.created) {
       await tx.insert(schema.orderEvents).values({ shopId: input.shopId, orderId: order.id, at, actor: INTAKE_ACTOR, kind: 'received', note: delivery.topic });
     }
-    const workflow = await loadShopWorkflow(tx, input.shopId);
     const jobs = parsed.value.cancelledAt
       ? { created: 0 }
-      : await createJobsForOrder(tx, { shopId: input.shopId, orderId: order.id, workflow, actor: INTAKE_ACTOR, at });
+      : await createJobsForOrder(tx, { shopId: input.shopId, orderId: order.id, actor: INTAKE_ACTOR, at });
     await finish('processed');
     return { status: 'processed', orderId: order.id, jobsCreated: jobs.created };
   });

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import { asJobId, asOrderLineId, jobCreatedEvent, splitOrder, type Workflow } from '../../domain/index.ts';
+import { asJobId, asOrderLineId, jobCreatedEvent, splitOrder } from '../../domain/index.ts';
+import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { allocateJobNumbers } from './allocate-job-numbers.ts';
 
 export interface CreateJobsInput {
   shopId: string;
   orderId: string;
-  workflow: Workflow;
   actor: string;
   at: Date;
 }
@@ -45,7 +45,8 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
   if (plans.length === 0) return { created: 0 };
 
   const numbers = await allocateJobNumbers(tx, shopId, plans.length);
-  const stage = input.workflow.initialStage;
+  // Read after the allocation's lock on the shop row, so a workflow saved meanwhile is the one used.
+  const stage = (await loadShopWorkflow(tx, shopId)).initialStage;
   const inserted = await tx
     .insert(schema.jobs)
     .values(plans.map((plan, i) => ({ shopId, orderId, number: numbers[i]!, splitKey: plan.splitKey, title: plan.title, stageKey: stage })))
