@@ -3,7 +3,7 @@ import type { schema } from '@pressline/db';
 import { formatJobNumber, nextStages, stageByKey, type Stage, type Workflow } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import { listJobs, type JobFilter } from '../../use-cases/jobs/list-jobs.ts';
-import { loadTransitionContext } from '../../use-cases/jobs/transition-context.ts';
+import { transitionContextOf } from '../../use-cases/jobs/transition-context.ts';
 import { transitionJob } from '../../use-cases/jobs/transition-job.ts';
 import { listOrders, type OrderFilter } from '../../use-cases/orders/list-orders.ts';
 import { updateWorkflow } from '../../use-cases/shops/update-workflow.ts';
@@ -76,9 +76,8 @@ export const resolvers = {
     number: (job: JobRow) => formatJobNumber(job.number),
     stage: async (job: JobRow, _: unknown, ctx: GraphQLContext) => stageOrPlaceholder(stageByKey(await ctx.workflow(), job.stageKey), job.stageKey),
     nextStages: async (job: JobRow, _: unknown, ctx: GraphQLContext) => {
-      const workflow = await ctx.workflow();
-      const context = await ctx.inShop((tx) => loadTransitionContext(tx, job));
-      return nextStages(workflow, job.stageKey, context);
+      const [workflow, items] = await Promise.all([ctx.workflow(), ctx.loaders.itemsOfJob.load(job.id)]);
+      return nextStages(workflow, job.stageKey, transitionContextOf(job, items));
     },
     order: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.order.load(job.orderId),
     items: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.itemsOfJob.load(job.id),

@@ -1,4 +1,4 @@
-import { and, eq, sum } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import type { TransitionContext } from '../../domain/index.ts';
 
@@ -7,10 +7,15 @@ import type { TransitionContext } from '../../domain/index.ts';
  * their own features; until a job has them it has no preflight errors and nothing of
  * it has shipped, so "ready → shipped" waits for a recorded shipment.
  */
+export function transitionContextOf(job: { heldFrom: string | null }, items: readonly { quantity: number }[]): TransitionContext {
+  const quantity = items.reduce((sum, item) => sum + item.quantity, 0);
+  return { preflightErrorCount: 0, unshippedQuantity: quantity, heldFrom: job.heldFrom };
+}
+
 export async function loadTransitionContext(tx: Tx, job: { shopId: string; id: string; heldFrom: string | null }): Promise<TransitionContext> {
-  const [items] = await tx
-    .select({ quantity: sum(schema.jobItems.quantity).mapWith(Number) })
+  const items = await tx
+    .select({ quantity: schema.jobItems.quantity })
     .from(schema.jobItems)
     .where(and(eq(schema.jobItems.shopId, job.shopId), eq(schema.jobItems.jobId, job.id)));
-  return { preflightErrorCount: 0, unshippedQuantity: items?.quantity ?? 0, heldFrom: job.heldFrom };
+  return transitionContextOf(job, items);
 }
