@@ -22,6 +22,8 @@ export function createBoss({ url, max = 4, migrate = false, supervise = true }: 
     migrate,
     createSchema: migrate,
     supervise,
+    // How soon a supervising process notices a job whose worker died (its heartbeat lapsed).
+    monitorIntervalSeconds: 10,
     schedule: false,
     application_name: 'pressline-queue',
   });

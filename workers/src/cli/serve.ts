@@ -22,12 +22,14 @@ export async function serve(env: Env, options: ServeOptions): Promise<void> {
   let http: Awaited<ReturnType<typeof startHttp>> | undefined;
   try {
     say(`pressline: database ${runtime.location.embedded ? `embedded under ${env.PRESSLINE_HOME}` : 'from DATABASE_URL'}`);
+    if (!runtime.deps.connectors.shopify) {
+      say('pressline: SHOPIFY_API_SECRET is not set; Shopify webhooks are refused and stored deliveries wait');
+    }
     if (options.workers) {
       await startWorkers(runtime.deps, { concurrency: env.WORKER_CONCURRENCY });
       say('pressline: workers running');
     }
     if (options.api) {
-      if (!runtime.deps.connectors.shopify) say('pressline: SHOPIFY_API_SECRET is not set; Shopify webhooks will be refused');
       http = await startHttp(runtime.deps, { host: env.HOST, port: env.PORT, log });
       say(`pressline: API listening on http://${env.HOST}:${http.port} (GraphQL at /graphql)`);
     }

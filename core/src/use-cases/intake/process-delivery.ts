@@ -41,11 +41,14 @@ export async function processDelivery(
         .set({ status, error, processedAt: deps.clock() })
         .where(and(eq(schema.webhookDeliveries.shopId, input.shopId), eq(schema.webhookDeliveries.id, delivery.id)));
 
-    const connector = deps.connectors[delivery.platform as keyof typeof deps.connectors];
-    if (!connector || !PAID_ORDER_TOPICS[delivery.platform]?.includes(delivery.topic)) {
+    if (!PAID_ORDER_TOPICS[delivery.platform]?.includes(delivery.topic)) {
       await finish('ignored');
       return { status: 'ignored', topic: delivery.topic };
     }
+    const connector = deps.connectors[delivery.platform as keyof typeof deps.connectors];
+    // A worker without the platform's connector must not swallow the order: throw, so the
+    // queue retries it (and dead-letters it, visibly) while the delivery stays pending.
+    if (!connector) throw new Error(`no ${delivery.platform} connector is configured in this worker`);
 
     const parsed = connector.parseOrder(delivery.rawBody);
     if (!parsed.ok) {
