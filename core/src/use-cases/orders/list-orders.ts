@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { BadRequestError } from '../../errors.ts';
-import { decodeCursor, encodeCursor, likePattern, MAX_PAGE_SIZE, type Page } from '../page.ts';
+import { decodeCursor, encodeCursor, likePattern, MAX_PAGE_SIZE, pgTimestampText, type Page } from '../page.ts';
 
 export type OrderRow = typeof schema.orders.$inferSelect;
 
@@ -33,8 +34,7 @@ export async function listOrders(tx: Tx, input: { shopId: string; first: number;
     );
   }
   if (input.after) {
-    const [createdAt, id] = decodeCursor(input.after) ?? [];
-    if (typeof createdAt !== 'string' || typeof id !== 'string') throw new BadRequestError('Invalid cursor');
+    const [createdAt, id] = decodeCursor(input.after, z.tuple([pgTimestampText, z.uuid()]));
     conditions.push(sql`(${o.createdAt}, ${o.id}) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
   const rows = await tx
