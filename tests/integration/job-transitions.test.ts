@@ -187,6 +187,22 @@ describe('moving jobs through the workflow', () => {
     }
   });
 
+  it('refuses a move made on a stale view when the caller says which stage it saw', async () => {
+    const id = takeJob();
+    const stale = /* GraphQL */ `
+      mutation ($id: ID!, $to: String!, $seen: String) { transitionJob(id: $id, to: $to, expectedStage: $seen) { stage { key } } }
+    `;
+    // Two operators look at the job in "received"; one sends it to preflight, the other puts it on hold.
+    const [first, second] = await Promise.all([
+      app.graphql(apiKey, stale, { id, to: 'preflight', seen: 'received' }),
+      app.graphql(apiKey, stale, { id, to: 'on_hold', seen: 'received' }),
+    ]);
+    const results = [first!, second!];
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expect(results.flatMap((result) => errorCodes(result))).toEqual(['CONFLICT']);
+    expect((await eventRows(id)).filter((row) => row.kind === 'transition')).toHaveLength(1);
+  });
+
   describe('the audit trail is append-only', () => {
     let appSql: postgres.Sql;
     let shopId: string;

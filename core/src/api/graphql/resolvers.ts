@@ -52,9 +52,9 @@ export const resolvers = {
     workflow: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.workflow(),
   },
   Mutation: {
-    transitionJob: async (_: unknown, args: { id: string; to: string; note?: string | null }, ctx: GraphQLContext) => {
+    transitionJob: async (_: unknown, args: { id: string; to: string; note?: string | null; expectedStage?: string | null }, ctx: GraphQLContext) => {
       if (!isUuid(args.id)) throw new BadRequestError('Invalid job id');
-      await transitionJob(ctx.deps, { shopId: ctx.principal.shopId, jobId: args.id, to: args.to, note: args.note ?? null, actor: ctx.principal.actor });
+      await transitionJob(ctx.deps, { shopId: ctx.principal.shopId, jobId: args.id, ...args, actor: ctx.principal.actor });
       ctx.loaders.job.clear(args.id);
       return ctx.loaders.job.load(args.id);
     },

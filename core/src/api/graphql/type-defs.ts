@@ -15,7 +15,7 @@ export const typeDefs = /* GraphQL */ `
 
   type Mutation {
     "Moves a job to another stage; fails with ILLEGAL_TRANSITION when the workflow does not allow it now."
-    transitionJob(id: ID!, to: String!, note: String): Job!
+    transitionJob(id: ID!, to: String!, note: String, "The stage the caller last saw; a job that moved since is not moved (CONFLICT)." expectedStage: String): Job!
     "Replaces the shop's workflow; fails with BAD_REQUEST (listing the problems) or CONFLICT (a job sits in a removed stage)."
     updateWorkflow(input: WorkflowInput!): Workflow!
   }

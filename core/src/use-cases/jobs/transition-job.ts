@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { asJobId, decideTransition, heldFromAfterMove, jobTransitionEvent } from '../../domain/index.ts';
-import { IllegalTransitionError, NotFoundError } from '../../errors.ts';
+import { ConflictError, IllegalTransitionError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { loadTransitionContext } from './transition-context.ts';
 
@@ -11,6 +11,8 @@ export interface TransitionJobInput {
   jobId: string;
   to: string;
   note?: string | null;
+  /** The stage the caller saw; if the job has moved since, the move is refused (CONFLICT). */
+  expectedStage?: string | null;
   actor: string;
 }
 
@@ -23,6 +25,9 @@ export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'clock'>, input:
     const where = and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId), isNull(schema.jobs.deletedAt));
     const [job] = await tx.select().from(schema.jobs).where(where).for('update');
     if (!job) throw new NotFoundError('Job');
+    if (input.expectedStage && input.expectedStage !== job.stageKey) {
+      throw new ConflictError(`The job has moved to "${job.stageKey}" since you looked; reload and try again`);
+    }
 
     const workflow = await loadShopWorkflow(tx, input.shopId);
     const context = await loadTransitionContext(tx, job);
