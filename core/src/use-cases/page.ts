@@ -10,6 +10,12 @@ export interface Page<T> {
 
 export const MAX_PAGE_SIZE = 100;
 
+/** `first` as asked, capped at MAX_PAGE_SIZE; zero or less is a BAD_REQUEST. */
+export function clampPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1) throw new BadRequestError('"first" must be a positive integer');
+  return Math.min(first, MAX_PAGE_SIZE);
+}
+
 export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }

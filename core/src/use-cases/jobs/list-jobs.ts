@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { and, asc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { parseJobNumber } from '../../domain/index.ts';
-import { clampPageSize } from '../orders/list-orders.ts';
-import { decodeCursor, encodeCursor, likePattern, type Page } from '../page.ts';
+import { clampPageSize, decodeCursor, encodeCursor, likePattern, type Page } from '../page.ts';
 
 export type JobRow = typeof schema.jobs.$inferSelect;
 

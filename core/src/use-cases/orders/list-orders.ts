@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import { BadRequestError } from '../../errors.ts';
-import { decodeCursor, encodeCursor, likePattern, MAX_PAGE_SIZE, pgTimestampText, type Page } from '../page.ts';
+import { clampPageSize, decodeCursor, encodeCursor, likePattern, pgTimestampText, type Page } from '../page.ts';
 
 export type OrderRow = typeof schema.orders.$inferSelect;
 
@@ -50,9 +49,4 @@ export async function listOrders(tx: Tx, input: { shopId: string; first: number;
     endCursor: last ? encodeCursor([last.key, last.order.id]) : null,
     hasNextPage: rows.length > first,
   };
-}
-
-export function clampPageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1) throw new BadRequestError('"first" must be a positive integer');
-  return Math.min(first, MAX_PAGE_SIZE);
 }
