@@ -22,8 +22,11 @@ export function createBoss({ url, max = 4, migrate = false, supervise = true }: 
     migrate,
     createSchema: migrate,
     supervise,
+    // Workers listen for NOTIFY from notify-enabled queues; an API process only sends.
+    useListenNotify: supervise,
     // How soon a supervising process notices a job whose worker died (its heartbeat lapsed).
     monitorIntervalSeconds: 10,
+    superviseIntervalSeconds: 10,
     schedule: false,
     application_name: 'pressline-queue',
   });

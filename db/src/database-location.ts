@@ -33,7 +33,11 @@ function fromUrls(ownerUrl: string, appDatabaseUrl: string | undefined, embedded
     return { ownerUrl, appUrl: appDatabaseUrl, appPassword, embedded, stop };
   }
   // Derived from the owner's credentials, so an API and a worker process given the same
-  // DATABASE_URL agree on it without sharing a file.
-  const appPassword = createHmac('sha256', ownerUrl).update('pressline_app').digest('base64url');
+  // DATABASE_URL agree on it without sharing a file. The role is cluster-wide, so the
+  // database name is left out: two Pressline databases on one server agree too.
+  const server = new URL(ownerUrl);
+  server.pathname = '/';
+  server.search = '';
+  const appPassword = createHmac('sha256', server.toString()).update('pressline_app').digest('base64url');
   return { ownerUrl, appUrl: appUrlFor(ownerUrl, appPassword), appPassword, embedded, stop };
 }

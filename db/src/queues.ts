@@ -5,8 +5,9 @@
 export const queues = {
   intake: {
     name: 'intake-delivery',
-    // A killed worker's job is retried once its heartbeat lapses (30 s), not after the expiry.
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 30 },
+    // notify: a new delivery wakes an idle worker at once instead of at its next poll.
+    // A killed worker's job is retried once its heartbeat lapses (10 s, the least pg-boss allows), not after the expiry.
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 10, notify: true },
   },
 } as const;
 

@@ -7,14 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 /** Starts `pressline demo` and resolves with its API's base URL once it has seeded the demo. */
 function startDemo(home: string): { child: ChildProcess; ready: Promise<{ baseUrl: string; apiKey: string }> } {
   const env: NodeJS.ProcessEnv = { ...process.env, PRESSLINE_HOME: home, PORT: '0' };
   delete env['DATABASE_URL'];
   delete env['SHOPIFY_API_SECRET'];
-  const child = spawn(process.execPath, [TSX_CLI, 'workers/src/cli/main.ts', 'demo'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/cli/main.ts', 'demo'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ready = new Promise<{ baseUrl: string; apiKey: string }>((resolve, reject) => {
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

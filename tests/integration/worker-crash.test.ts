@@ -8,13 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const ORDERS = 150;
 const LINES_PER_ORDER = 3;
 
 /** A `pressline worker` process on the test database, as production runs it. */
 function startWorkerProcess(app: TestApp, home: string): ChildProcess {
-  return spawn(process.execPath, [TSX_CLI, 'workers/src/cli/main.ts', 'worker'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'workers/src/cli/main.ts', 'worker'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: app.database.ownerUrl, DATABASE_APP_URL: app.database.appUrl, PRESSLINE_HOME: home, WORKER_CONCURRENCY: '4', SHOPIFY_API_SECRET: app.secret },
     stdio: 'ignore',
@@ -56,6 +55,8 @@ describe('a worker killed mid-run', () => {
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     expect(await processedCount(app)).toBeLessThan(ORDERS); // the kill really interrupted the run
+    const [held] = await app.owner<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = 'intake-delivery' and state = 'active'`;
+    expect(held?.n).toBeGreaterThan(0); // …and left deliveries claimed by a dead worker
 
     children.push(startWorkerProcess(app, home));
     await eventually(async () => ((await processedCount(app)) === ORDERS ? true : undefined), 120_000);

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const MAIN = 'workers/src/cli/main.ts';
 
 /** Settings of the test run that must not reach the CLI: it picks its database from these. */
@@ -24,7 +23,7 @@ export function runCli(args: string[], options: { home: string; env?: Record<str
   for (const name of INHERITED_ONLY_IF_ASKED) delete env[name];
   Object.assign(env, { PRESSLINE_HOME: options.home }, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -2,11 +2,26 @@ import { queues } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
 
+/**
+ * Deliveries fetched per poll. A full batch makes pg-boss fetch again at once (burst), so
+ * a backlog drains at the database's pace rather than one batch per polling interval.
+ */
+const INTAKE_BATCH = 4;
+
 /** Subscribes this process to every queue Pressline works. */
-export async function startWorkers(deps: CoreDeps, options: { concurrency: number }): Promise<void> {
+export async function startWorkers(deps: CoreDeps, options: { concurrency: number; log?: (message: string, error: unknown) => void }): Promise<void> {
+  const log = options.log ?? (() => {});
   await deps.boss.work(
     queues.intake.name,
-    { batchSize: 1, localConcurrency: options.concurrency, pollingIntervalSeconds: 0.5 },
-    processDeliveryHandler(deps),
+    {
+      batchSize: INTAKE_BATCH,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      localConcurrency: options.concurrency,
+      pollingIntervalSeconds: 0.5,
+      // NOTIFY wakes workers for new deliveries, but not for retries coming due: poll for those too.
+      notifyPollingIntervalSeconds: 2,
+    },
+    processDeliveryHandler(deps, log),
   );
 }

