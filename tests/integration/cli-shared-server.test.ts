@@ -9,13 +9,14 @@ import { runCli } from '../support/cli.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Starts `pressline demo` and resolves with its API's base URL once it has seeded the demo. */
-function startDemo(home: string): { child: ChildProcess; ready: Promise<{ baseUrl: string; apiKey: string }> } {
+function startDemo(home: string): { child: ChildProcess; ready: Promise<{ baseUrl: string; apiKey: string }>; stderr: () => string } {
   const env: NodeJS.ProcessEnv = { ...process.env, PRESSLINE_HOME: home, PORT: '0' };
   delete env['DATABASE_URL'];
   delete env['SHOPIFY_API_SECRET'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/cli/main.ts', 'demo'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, like a terminal session: Ctrl-C reaches it and the Postgres it starts.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/cli/main.ts', 'demo'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
   const ready = new Promise<{ baseUrl: string; apiKey: string }>((resolve, reject) => {
-    let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       const baseUrl = /API listening on (http:\/\/[\d.]+:\d+)/.exec(stderr)?.[1];
@@ -24,7 +25,7 @@ function startDemo(home: string): { child: ChildProcess; ready: Promise<{ baseUr
     });
     child.once('exit', (code) => reject(new Error(`demo exited early (${code}): ${stderr}`)));
   });
-  return { child, ready };
+  return { child, ready, stderr: () => stderr };
 }
 
 describe('CLI commands while Pressline runs on the embedded database', () => {
@@ -32,11 +33,11 @@ describe('CLI commands while Pressline runs on the embedded database', () => {
   let demo: ReturnType<typeof startDemo> | undefined;
 
   afterAll(async () => {
-    demo?.child.kill('SIGKILL');
+    if (demo?.child.exitCode === null) process.kill(-demo.child.pid!, 'SIGKILL');
     if (home) await rm(home, { recursive: true, force: true });
   });
 
-  it('reuse the running server, leave it running, and the server stops cleanly on SIGTERM', { timeout: 90_000 }, async () => {
+  it('reuse the running server, leave it running, and it all stops cleanly on Ctrl-C', { timeout: 90_000 }, async () => {
     home = await mkdtemp(join(tmpdir(), 'pressline-shared-'));
     demo = startDemo(home);
     const { baseUrl, apiKey } = await demo.ready;
@@ -57,7 +58,9 @@ describe('CLI commands while Pressline runs on the embedded database', () => {
     }
 
     const exited = new Promise<number | null>((resolve) => demo!.child.once('exit', (code) => resolve(code)));
-    demo.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    process.kill(-demo.child.pid!, 'SIGINT'); // what Ctrl-C does: the whole process group
+    expect(await exited, demo.stderr()).toBe(0);
+    expect(demo.stderr()).toContain('stopped by SIGINT');
+    expect(demo.stderr()).not.toMatch(/Unhandled|\n\s+at /);
   });
 });

@@ -34,9 +34,27 @@ export async function serve(env: Env, options: ServeOptions): Promise<void> {
       say(`pressline: API listening on http://${env.HOST}:${http.port} (GraphQL at /graphql)`);
     }
     await options.ready?.(runtime, `http://127.0.0.1:${http?.port ?? env.PORT}`);
-    if (!options.once) say(`pressline: stopped by ${await untilSignal()}`);
+    if (!options.once) {
+      say(`pressline: stopped by ${await untilSignal()}`);
+      tolerateConnectionLossWhileStopping();
+    }
   } finally {
     await http?.close();
     await runtime.close();
   }
+}
+
+/**
+ * Ctrl-C reaches the embedded Postgres too (it shares our process group), so the server
+ * may close our connections while we shut down, and a client that is being closed can
+ * then raise an error nobody listens for any more. That is expected on the way out and
+ * must not turn a clean stop into a crash; any other error still does.
+ */
+function tolerateConnectionLossWhileStopping(): void {
+  process.on('uncaughtException', (error) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === '57P01' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED') return;
+    say(`pressline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  });
 }
