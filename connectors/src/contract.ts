@@ -90,3 +90,78 @@ export interface OrderConnector {
   /** Normalises an order payload; call only after `verifyDelivery` succeeded. */
   parseOrder(rawBody: string): ParseResult<StorefrontOrder>;
 }
+
+/**
+ * How Pressline reaches one shop's platform API: settings plus decrypted secrets.
+ * Built by core from the shop's stored credentials for one call; never logged.
+ */
+export type ShopConnection = { platform: 'shopify'; shopDomain: string; accessToken: string };
+
+/** Why a platform call did not succeed; `throttled` says when to try again. */
+export type ConnectorFailure =
+  | { ok: false; reason: 'throttled'; retryAfterMs: number; message: string }
+  | { ok: false; reason: 'unauthorized' | 'not_found' | 'rejected' | 'unavailable'; message: string };
+
+export type ConnectorResult<T> = { ok: true; value: T } | ConnectorFailure;
+
+export interface ChangedOrdersQuery {
+  /** ISO timestamp: orders whose platform `updated_at` is at or after it. */
+  updatedSince: string;
+  /** The previous page's `nextCursor`, or null for the first page. */
+  cursor: string | null;
+  limit: number;
+}
+
+export interface ChangedOrdersPage {
+  orders: StorefrontOrder[];
+  nextCursor: string | null;
+}
+
+export interface FulfillmentRequest {
+  orderExternalId: string;
+  /** Partial fulfillment: only these lines and quantities. */
+  lines: { lineExternalId: string; quantity: number }[];
+  carrier: string | null;
+  trackingNumbers: string[];
+  trackingUrl: string | null;
+  notifyCustomer: boolean;
+  /** Same key, same fulfillment: a retry after a lost response must not create a second one. */
+  idempotencyKey: string;
+}
+
+export interface StatusPush {
+  orderExternalId: string;
+  /** Pressline's customer-visible status key, e.g. "in_production". */
+  status: string;
+  label: string;
+  idempotencyKey: string;
+}
+
+export interface OrderNote {
+  orderExternalId: string;
+  note: string;
+  customerVisible: boolean;
+}
+
+export interface ReorderRequest {
+  order: StorefrontOrder;
+  /** Only these lines; all when omitted. */
+  lineExternalIds?: string[];
+}
+
+export interface Reorder {
+  kind: 'draft_order' | 'cart' | 'quotation';
+  externalId: string | null;
+  /** Where the customer (or merchant) completes the reorder. */
+  url: string;
+}
+
+/** The outward half of a connector: reading orders back and pushing state to the platform. */
+export interface PlatformApi {
+  listChangedOrders(connection: ShopConnection, query: ChangedOrdersQuery): Promise<ConnectorResult<ChangedOrdersPage>>;
+  fetchOrder(connection: ShopConnection, orderExternalId: string): Promise<ConnectorResult<StorefrontOrder>>;
+  pushStatus(connection: ShopConnection, push: StatusPush): Promise<ConnectorResult<void>>;
+  createFulfillment(connection: ShopConnection, request: FulfillmentRequest): Promise<ConnectorResult<{ fulfillmentExternalId: string; created: boolean }>>;
+  addOrderNote(connection: ShopConnection, note: OrderNote): Promise<ConnectorResult<void>>;
+  buildReorder(connection: ShopConnection, request: ReorderRequest): Promise<ConnectorResult<Reorder>>;
+}

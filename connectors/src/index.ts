@@ -8,6 +8,17 @@ export type {
   StorefrontOrderLine,
   VerifiedDelivery,
   VerifyResult,
+  ChangedOrdersPage,
+  ChangedOrdersQuery,
+  ConnectorFailure,
+  ConnectorResult,
+  FulfillmentRequest,
+  OrderNote,
+  PlatformApi,
+  Reorder,
+  ReorderRequest,
+  ShopConnection,
+  StatusPush,
 } from './contract.ts';
 export { currencyExponent, formatMinorUnits, toMinorUnits, type MinorUnitsResult } from './money.ts';
 
