@@ -5,6 +5,10 @@ import { eventually, type TestApp } from './test-app.ts';
 export interface PlaceOrderOptions {
   /** Edits the raw payload before it is signed (e.g. to mark the order cancelled). */
   edit?: (rawBody: string) => string;
+  /** Defaults to orders/paid. */
+  topic?: string;
+  /** Defaults to one id per shop and order; give another to deliver a later version. */
+  webhookId?: string;
 }
 
 /**
@@ -13,10 +17,11 @@ export interface PlaceOrderOptions {
  * rely on the order they were stored in.
  */
 export async function placeOrder(app: TestApp, shopDomain: string, order: SimulatedOrder, options: PlaceOrderOptions = {}): Promise<void> {
-  const webhookId = `wh-${shopDomain}-${order.id}`;
+  const webhookId = options.webhookId ?? `wh-${shopDomain}-${order.id}`;
+  const topic = options.topic ?? 'orders/paid';
   const response = options.edit
-    ? await sendEdited(app, { shopDomain, webhookId, rawBody: options.edit(buildShopifyOrderPayload(order)) })
-    : await sendShopifyOrder({ baseUrl: app.baseUrl, secret: app.secret, shopDomain, order, webhookId });
+    ? await sendEdited(app, { shopDomain, webhookId, topic, rawBody: options.edit(buildShopifyOrderPayload(order)) })
+    : await sendShopifyOrder({ baseUrl: app.baseUrl, secret: app.secret, shopDomain, order, webhookId, topic });
   if (response.status !== 200) throw new Error(`order ${order.name} for ${shopDomain} was refused: ${response.status} ${await response.text()}`);
   const status = await eventually(async () => {
     const [row] = await app.owner<{ status: string; error: string | null }[]>`
@@ -27,9 +32,9 @@ export async function placeOrder(app: TestApp, shopDomain: string, order: Simula
   if (status.status !== 'processed') throw new Error(`order ${order.name} was not processed: ${status.status} ${status.error ?? ''}`);
 }
 
-function sendEdited(app: TestApp, delivery: { shopDomain: string; webhookId: string; rawBody: string }): Promise<Response> {
-  const { shopDomain, webhookId, rawBody } = delivery;
-  const headers = signShopifyWebhook({ rawBody, secret: app.secret, topic: 'orders/paid', shopDomain, webhookId, eventId: `event-${webhookId}` });
+function sendEdited(app: TestApp, delivery: { shopDomain: string; webhookId: string; topic: string; rawBody: string }): Promise<Response> {
+  const { shopDomain, webhookId, topic, rawBody } = delivery;
+  const headers = signShopifyWebhook({ rawBody, secret: app.secret, topic, shopDomain, webhookId, eventId: `event-${webhookId}` });
   return fetch(`${app.baseUrl}/webhooks/shopify`, { method: 'POST', headers, body: rawBody });
 }
 

@@ -4,3 +4,4 @@ export * from './workflow/index.ts';
 export * from './events/index.ts';
 export * from './jobs/index.ts';
 export * from './split/index.ts';
+export * from './orders/index.ts';

@@ -26,6 +26,13 @@ export interface SimulatedOrder {
   currency?: string;
   /** Defaults to now. */
   createdAt?: string;
+  /** The version's time; later updates of one order carry later values. Defaults to createdAt. */
+  updatedAt?: string;
+  /** Defaults to "paid". */
+  financialStatus?: string;
+  /** Set on a cancelled order. */
+  cancelledAt?: string | null;
+  note?: string | null;
 }
 
 /**
@@ -88,8 +95,8 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
     app_id: null,
     browser_ip: null,
     buyer_accepts_marketing: false,
-    cancel_reason: null,
-    cancelled_at: null,
+    cancel_reason: order.cancelledAt ? 'customer' : null,
+    cancelled_at: order.cancelledAt ?? null,
     cart_token: null,
     checkout_token: null,
     client_details: null,
@@ -111,10 +118,10 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
     discount_codes: [],
     email: order.email ?? null,
     estimated_taxes: false,
-    financial_status: 'paid',
+    financial_status: order.financialStatus ?? 'paid',
     fulfillment_status: null,
     name: order.name,
-    note: null,
+    note: order.note ?? null,
     note_attributes: [],
     number: orderNumber === undefined ? null : new LosslessNumber(orderNumber),
     order_number: orderNumber === undefined ? null : new LosslessNumber(orderNumber),
@@ -138,7 +145,7 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
     total_tax: zero(currency),
     total_tax_set: moneySet(zero(currency), currency),
     total_weight: 0,
-    updated_at: createdAt,
+    updated_at: order.updatedAt ?? createdAt,
     user_id: null,
     discount_applications: [],
     fulfillments: [],

@@ -1,18 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
+import { productionDecision } from '../../domain/index.ts';
+import { cancelJobsForOrder } from '../jobs/cancel-jobs-for-order.ts';
 import { createJobsForOrder } from '../jobs/create-jobs-for-order.ts';
 import { recordOrder } from './record-order.ts';
 
 export type ProcessOutcome =
-  | { status: 'processed'; orderId: string; jobsCreated: number }
+  | { status: 'processed'; orderId: string; jobsCreated: number; jobsCancelled: number }
   | { status: 'already_processed' }
   | { status: 'ignored'; topic: string }
   | { status: 'failed'; message: string };
 
-/** Topics whose payload is a paid order that goes to production. */
-const PAID_ORDER_TOPICS: Record<string, string[]> = {
-  shopify: ['orders/paid'],
+/**
+ * Topics whose payload is the whole order. Whichever arrives, and in whatever order, the
+ * newest version of the order is kept and decides what production does.
+ */
+const ORDER_TOPICS: Record<string, string[]> = {
+  shopify: ['orders/create', 'orders/paid', 'orders/updated', 'orders/cancelled'],
 };
 
 const INTAKE_ACTOR = 'system:intake';
@@ -41,7 +46,7 @@ export async function processDelivery(
         .set({ status, error, processedAt: deps.clock() })
         .where(and(eq(schema.webhookDeliveries.shopId, input.shopId), eq(schema.webhookDeliveries.id, delivery.id)));
 
-    if (!PAID_ORDER_TOPICS[delivery.platform]?.includes(delivery.topic)) {
+    if (!ORDER_TOPICS[delivery.platform]?.includes(delivery.topic)) {
       await finish('ignored');
       return { status: 'ignored', topic: delivery.topic };
     }
@@ -62,10 +67,15 @@ export async function processDelivery(
     if (order.created) {
       await tx.insert(schema.orderEvents).values({ shopId: input.shopId, orderId: order.id, at, actor: INTAKE_ACTOR, kind: 'received', note: delivery.topic });
     }
-    const jobs = parsed.value.cancelledAt
-      ? { created: 0 }
-      : await createJobsForOrder(tx, { shopId: input.shopId, orderId: order.id, actor: INTAKE_ACTOR, at });
+    // Decide on the stored order, not this payload: a stale retry or an update that
+    // overtook the paid notice must not undo what a newer version already said.
+    const decision = productionDecision(order.current);
+    const created = decision === 'produce' ? await createJobsForOrder(tx, { shopId: input.shopId, orderId: order.id, actor: INTAKE_ACTOR, at }) : { created: 0 };
+    const cancelled =
+      decision === 'stop'
+        ? await cancelJobsForOrder(tx, { shopId: input.shopId, orderId: order.id, actor: INTAKE_ACTOR, at, note: `Order ${order.current.name} was cancelled or refunded in ${delivery.platform}` })
+        : { cancelled: 0 };
     await finish('processed');
-    return { status: 'processed', orderId: order.id, jobsCreated: jobs.created };
+    return { status: 'processed', orderId: order.id, jobsCreated: created.created, jobsCancelled: cancelled.cancelled };
   });
 }

@@ -7,6 +7,8 @@ export interface RecordedOrder {
   /** False when a newer version of the order was already stored and this one was older. */
   applied: boolean;
   created: boolean;
+  /** The order as stored now, after this delivery: the newest version Pressline has seen. */
+  current: { name: string; financialStatus: string; cancelled: boolean };
 }
 
 /**
@@ -38,15 +40,15 @@ export async function recordOrder(tx: Tx, shopId: string, order: StorefrontOrder
       set: { ...values, updatedAt: sql`now()` },
       setWhere: sql`${schema.orders.platformUpdatedAt} <= excluded.platform_updated_at`,
     })
-    .returning({ id: schema.orders.id, created: sql<boolean>`(xmax = 0)` });
+    .returning({ id: schema.orders.id, created: sql<boolean>`(xmax = 0)`, name: schema.orders.name, financialStatus: schema.orders.financialStatus, status: schema.orders.status });
 
   if (!upserted) {
     const [existing] = await tx
-      .select({ id: schema.orders.id })
+      .select({ id: schema.orders.id, name: schema.orders.name, financialStatus: schema.orders.financialStatus, status: schema.orders.status })
       .from(schema.orders)
       .where(and(eq(schema.orders.shopId, shopId), eq(schema.orders.externalId, order.externalId)));
     if (!existing) throw new Error('order vanished during upsert');
-    return { id: existing.id, applied: false, created: false };
+    return { id: existing.id, applied: false, created: false, current: currentOf(existing) };
   }
 
   if (order.lines.length > 0) {
@@ -71,5 +73,9 @@ export async function recordOrder(tx: Tx, shopId: string, order: StorefrontOrder
       // Line edits after intake are reconciled by their own use case; a replay adds nothing.
       .onConflictDoNothing();
   }
-  return { id: upserted.id, applied: true, created: upserted.created };
+  return { id: upserted.id, applied: true, created: upserted.created, current: currentOf(upserted) };
+}
+
+function currentOf(row: { name: string; financialStatus: string; status: string }): RecordedOrder['current'] {
+  return { name: row.name, financialStatus: row.financialStatus, cancelled: row.status === 'cancelled' };
 }

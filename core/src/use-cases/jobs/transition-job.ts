@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { asJobId, decideTransition, heldFromAfterMove, jobTransitionEvent } from '../../domain/index.ts';
+import { decideTransition } from '../../domain/index.ts';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { applyTransition } from './apply-transition.ts';
 import { loadTransitionContext } from './transition-context.ts';
 
 export interface TransitionJobInput {
@@ -36,22 +37,7 @@ export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'clock'>, input:
       throw new IllegalTransitionError(decision.message, { from: job.stageKey, to: input.to, allowed: decision.allowed, reason: decision.reason });
     }
 
-    const at = deps.clock();
-    const event = jobTransitionEvent({ jobId: asJobId(job.id), at, actor: input.actor, from: decision.from.key, to: decision.to.key, note: input.note ?? null });
-    await tx
-      .update(schema.jobs)
-      .set({ stageKey: decision.to.key, heldFrom: heldFromAfterMove({ from: decision.from, to: decision.to, heldFrom: job.heldFrom }), updatedAt: at })
-      .where(where);
-    await tx.insert(schema.jobEvents).values({
-      shopId: input.shopId,
-      jobId: job.id,
-      at: event.at,
-      actor: event.actor,
-      kind: event.kind,
-      fromStage: event.from,
-      toStage: event.to,
-      note: event.note,
-    });
+    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at: deps.clock(), note: input.note ?? null });
     return { jobId: job.id, from: decision.from.key, to: decision.to.key };
   });
 }

@@ -1,0 +1,1 @@
+export { productionDecision, type ProductionDecision } from './production-decision.ts';

@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import { schema, type Tx } from '@pressline/db';
+import { asJobId, heldFromAfterMove, jobTransitionEvent, type Stage } from '../../domain/index.ts';
+
+export interface AllowedMove {
+  shopId: string;
+  job: { id: string; heldFrom: string | null };
+  from: Stage;
+  to: Stage;
+  actor: string;
+  at: Date;
+  note: string | null;
+}
+
+/** Writes a move the workflow has allowed: the job's new stage and its audit event, together. */
+export async function applyTransition(tx: Tx, move: AllowedMove): Promise<void> {
+  const event = jobTransitionEvent({ jobId: asJobId(move.job.id), at: move.at, actor: move.actor, from: move.from.key, to: move.to.key, note: move.note });
+  await tx
+    .update(schema.jobs)
+    .set({ stageKey: move.to.key, heldFrom: heldFromAfterMove({ from: move.from, to: move.to, heldFrom: move.job.heldFrom }), updatedAt: move.at })
+    .where(and(eq(schema.jobs.shopId, move.shopId), eq(schema.jobs.id, move.job.id)));
+  await tx.insert(schema.jobEvents).values({
+    shopId: move.shopId,
+    jobId: move.job.id,
+    at: event.at,
+    actor: event.actor,
+    kind: event.kind,
+    fromStage: event.from,
+    toStage: event.to,
+    note: event.note,
+  });
+}
