@@ -80,8 +80,24 @@ export type ParseResult<T> =
   | { ok: true; value: T }
   | { ok: false; reason: 'malformed_payload'; message: string };
 
+/** What a delivery's topic asks of Pressline. */
+export type TopicKind = 'order' | 'app_uninstalled' | 'customer_redact' | 'customer_data_request' | 'shop_redact' | 'ignored';
+
+/** A privacy request the platform relays from a customer or a departing merchant. */
+export type ComplianceRequest =
+  | { kind: 'customer_redact'; customer: CustomerReference; orderExternalIds: string[] }
+  | { kind: 'customer_data_request'; customer: CustomerReference; orderExternalIds: string[]; requestId: string | null }
+  | { kind: 'shop_redact' };
+
+export interface CustomerReference {
+  externalId: string | null;
+  email: string | null;
+}
+
 export interface OrderConnector {
   readonly platform: Platform;
+  /** How this platform's topic names map onto what Pressline does with a delivery. */
+  topicKind(topic: string): TopicKind;
   /**
    * Checks the delivery's signature over `rawBody` (the exact bytes received, as text)
    * before anything is parsed.
@@ -89,6 +105,8 @@ export interface OrderConnector {
   verifyDelivery(request: Request, rawBody: string): Promise<VerifyResult>;
   /** Normalises an order payload; call only after `verifyDelivery` succeeded. */
   parseOrder(rawBody: string): ParseResult<StorefrontOrder>;
+  /** Normalises a privacy request (only platforms that relay them implement it). */
+  parseComplianceRequest?(kind: 'customer_redact' | 'customer_data_request' | 'shop_redact', rawBody: string): ParseResult<ComplianceRequest>;
 }
 
 /**

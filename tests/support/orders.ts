@@ -20,7 +20,7 @@ export async function placeOrder(app: TestApp, shopDomain: string, order: Simula
   const webhookId = options.webhookId ?? `wh-${shopDomain}-${order.id}`;
   const topic = options.topic ?? 'orders/paid';
   const response = options.edit
-    ? await sendEdited(app, { shopDomain, webhookId, topic, rawBody: options.edit(buildShopifyOrderPayload(order)) })
+    ? await sendSigned(app, { shopDomain, webhookId, topic, rawBody: options.edit(buildShopifyOrderPayload(order)) })
     : await sendShopifyOrder({ baseUrl: app.baseUrl, secret: app.secret, shopDomain, order, webhookId, topic });
   if (response.status !== 200) throw new Error(`order ${order.name} for ${shopDomain} was refused: ${response.status} ${await response.text()}`);
   const status = await eventually(async () => {
@@ -32,7 +32,8 @@ export async function placeOrder(app: TestApp, shopDomain: string, order: Simula
   if (status.status !== 'processed') throw new Error(`order ${order.name} was not processed: ${status.status} ${status.error ?? ''}`);
 }
 
-function sendEdited(app: TestApp, delivery: { shopDomain: string; webhookId: string; topic: string; rawBody: string }): Promise<Response> {
+/** Posts any body with Shopify's headers, signed with the test app's secret. */
+export function sendSigned(app: TestApp, delivery: { shopDomain: string; webhookId: string; topic: string; rawBody: string }): Promise<Response> {
   const { shopDomain, webhookId, topic, rawBody } = delivery;
   const headers = signShopifyWebhook({ rawBody, secret: app.secret, topic, shopDomain, webhookId, eventId: `event-${webhookId}` });
   return fetch(`${app.baseUrl}/webhooks/shopify`, { method: 'POST', headers, body: rawBody });

@@ -22,6 +22,8 @@ export const orders = pgTable(
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     /** The platform's updated_at of the version we hold; older deliveries never overwrite newer ones. */
     platformUpdatedAt: timestamp('platform_updated_at', { withTimezone: true }).notNull(),
+    /** When the customer's personal data was erased on a privacy request. */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

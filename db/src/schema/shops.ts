@@ -1,4 +1,4 @@
-import { integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, updatedAt } from './columns.ts';
 
 export const shops = pgTable(
@@ -12,6 +12,8 @@ export const shops = pgTable(
     nextJobNumber: integer('next_job_number').notNull().default(1001),
     /** Per-shop workflow; null means the default workflow. */
     workflow: text('workflow'),
+    /** Set when the merchant uninstalls the app; deliveries and API keys keep working until shop/redact. */
+    uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { shopIdColumn } from './columns.ts';
 
 /**
@@ -19,6 +19,8 @@ export const webhookDeliveries = pgTable(
     triggeredAt: timestamp('triggered_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     rawBody: text('raw_body').notNull(),
+    /** The order the delivery carried, once processed: a privacy request erases its body too. */
+    orderExternalId: text('order_external_id'),
     status: text('status', { enum: ['pending', 'processed', 'ignored', 'failed'] }).notNull().default('pending'),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     error: text('error'),
@@ -29,5 +31,6 @@ export const webhookDeliveries = pgTable(
     uniqueIndex('webhook_deliveries_shop_event_key')
       .on(t.shopId, t.platform, t.topic, t.eventId)
       .where(sql`${t.eventId} is not null`),
+    index('webhook_deliveries_shop_order_idx').on(t.shopId, t.platform, t.orderExternalId),
   ],
 );

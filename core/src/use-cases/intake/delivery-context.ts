@@ -1,0 +1,16 @@
+import type { schema } from '@pressline/db';
+
+export interface DeliveryContext {
+  shopId: string;
+  delivery: typeof schema.webhookDeliveries.$inferSelect;
+  at: Date;
+  actor: string;
+}
+
+/** What handling a delivery came to; the router stores it on the delivery row. */
+export type HandledDelivery =
+  | { status: 'processed'; orderId: string; orderExternalId: string; jobsCreated: number; jobsCancelled: number }
+  | { status: 'processed'; privacy: string; orders: number; eraseBody: true }
+  | { status: 'processed'; uninstalled: true }
+  | { status: 'ignored'; topic: string }
+  | { status: 'failed'; message: string };
