@@ -3,7 +3,7 @@ import type { Platform } from '@pressline/connectors';
 import type { CoreDeps } from '../deps.ts';
 import { receiveWebhook } from '../use-cases/intake/receive-webhook.ts';
 
-const STATUS = { unauthorized: 401, unknown_shop: 404, unsupported_platform: 404 } as const;
+const STATUS = { unauthorized: 401, unknown_shop: 404, unsupported_platform: 404, unsupported_topic: 400, malformed_payload: 422 } as const;
 
 /** Thin handler: raw body in, ack-first use case, outcome mapped to a status. */
 export function webhookHandler(deps: Pick<CoreDeps, 'db' | 'boss' | 'connectors'>, platform: Platform) {

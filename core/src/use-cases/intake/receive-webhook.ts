@@ -1,10 +1,11 @@
 import { enqueueInTx, queues, resolveShopId, schema, withShop } from '@pressline/db';
 import type { Platform } from '@pressline/connectors';
 import type { CoreDeps } from '../../deps.ts';
+import { checkDelivery } from './check-delivery.ts';
 
 export type ReceiveOutcome =
   | { ok: true; duplicate: boolean; deliveryId: string | null }
-  | { ok: false; reason: 'unauthorized' | 'unknown_shop' | 'unsupported_platform'; message: string };
+  | { ok: false; reason: 'unauthorized' | 'unknown_shop' | 'unsupported_platform' | 'unsupported_topic' | 'malformed_payload'; message: string };
 
 export interface ReceiveWebhookInput {
   platform: Platform;
@@ -31,6 +32,8 @@ export async function receiveWebhook(
 
   const shopId = await resolveShopId(deps.db, delivery.platform, delivery.shopDomain);
   if (!shopId) return { ok: false, reason: 'unknown_shop', message: 'Unknown shop' };
+  const check = checkDelivery(connector, delivery.topic, input.rawBody);
+  if (!check.ok) return check;
 
   return withShop(deps.db, shopId, async (tx) => {
     const [stored] = await tx
