@@ -81,7 +81,7 @@ export type ParseResult<T> =
   | { ok: false; reason: 'malformed_payload'; message: string };
 
 /** What a delivery's topic asks of Pressline. */
-export type TopicKind = 'order' | 'app_uninstalled' | 'customer_redact' | 'customer_data_request' | 'shop_redact' | 'ignored';
+export type TopicKind = 'order' | 'ping' | 'app_uninstalled' | 'customer_redact' | 'customer_data_request' | 'shop_redact' | 'ignored';
 
 /** A privacy request the platform relays from a customer or a departing merchant. */
 export type ComplianceRequest =
@@ -100,9 +100,18 @@ export interface OrderConnector {
   topicKind(topic: string): TopicKind;
   /**
    * Checks the delivery's signature over `rawBody` (the exact bytes received, as text)
-   * before anything is parsed.
+   * before anything is parsed. Platforms that sign with a per-shop secret (WooCommerce,
+   * Odoo) take it from `connection`, the shop named in the delivery URL; Shopify signs
+   * with the app's secret and ignores it. A platform's set-up ping verifies as topic "ping".
    */
-  verifyDelivery(request: Request, rawBody: string): Promise<VerifyResult>;
+  verifyDelivery(request: Request, rawBody: string, connection?: ShopConnection | null): Promise<VerifyResult>;
+  /**
+   * True when a delivery is only a notice and the order must be read back through the
+   * platform API (`PlatformApi.fetchOrder`); false when the payload is the whole order.
+   */
+  readonly rereadsOrders: boolean;
+  /** Which order a delivery is about. */
+  parseOrderReference(rawBody: string): ParseResult<{ externalId: string }>;
   /** Normalises an order payload; call only after `verifyDelivery` succeeded. */
   parseOrder(rawBody: string): ParseResult<StorefrontOrder>;
   /** Normalises a privacy request (only platforms that relay them implement it). */
@@ -113,7 +122,10 @@ export interface OrderConnector {
  * How Pressline reaches one shop's platform API: settings plus decrypted secrets.
  * Built by core from the shop's stored credentials for one call; never logged.
  */
-export type ShopConnection = { platform: 'shopify'; shopDomain: string; accessToken: string };
+export type ShopConnection =
+  | { platform: 'shopify'; shopDomain: string; accessToken: string }
+  | { platform: 'woocommerce'; siteUrl: string; consumerKey: string; consumerSecret: string; webhookSecret: string }
+  | { platform: 'odoo'; url: string; database: string; username: string; apiKey: string; version: 17 | 18 | 19; webhookSecret: string };
 
 /** Why a platform call did not succeed; `throttled` says when to try again. */
 export type ConnectorFailure =

@@ -13,6 +13,12 @@ export function createShopifyConnector(config: ShopifyConnectorConfig): OrderCon
     platform: 'shopify',
     verifyDelivery: (request, rawBody) => verifyShopifyWebhook(shopify, request, rawBody),
     topicKind: shopifyTopicKind,
+    // The webhook body is Shopify's full REST Order resource.
+    rereadsOrders: false,
+    parseOrderReference: (rawBody) => {
+      const parsed = parseShopifyOrder(rawBody);
+      return parsed.ok ? { ok: true, value: { externalId: parsed.value.externalId } } : parsed;
+    },
     parseOrder: parseShopifyOrder,
     parseComplianceRequest: parseShopifyComplianceRequest,
   };

@@ -35,7 +35,7 @@ export async function processDelivery(deps: Pick<CoreDeps, 'db' | 'connectors' |
     else if (kind === 'app_uninstalled') {
       await tx.update(schema.shops).set({ uninstalledAt: context.at, updatedAt: context.at }).where(eq(schema.shops.id, input.shopId));
       outcome = { status: 'processed', uninstalled: true };
-    } else if (kind === 'ignored') outcome = { status: 'ignored', topic: delivery.topic };
+    } else if (kind === 'ignored' || kind === 'ping') outcome = { status: 'ignored', topic: delivery.topic };
     else outcome = await processPrivacyDelivery(tx, connector, kind, context);
 
     await tx

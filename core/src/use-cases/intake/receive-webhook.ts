@@ -34,6 +34,8 @@ export async function receiveWebhook(
   if (!shopId) return { ok: false, reason: 'unknown_shop', message: 'Unknown shop' };
   const check = checkDelivery(connector, delivery.topic, input.rawBody);
   if (!check.ok) return check;
+  // A platform's set-up ping only asks whether we answer.
+  if (check.ping) return { ok: true, duplicate: false, deliveryId: null };
 
   return withShop(deps.db, shopId, async (tx) => {
     const [stored] = await tx
