@@ -29,3 +29,4 @@ export { createShopifyConnector, type ShopifyConnectorConfig } from './shopify/s
 export { SHOPIFY_API_VERSION } from './shopify/shopify-client.ts';
 export { buildShopifyOrderPayload, type SimulatedOrder, type SimulatedOrderLine } from './shopify/simulator/build-order-payload.ts';
 export { signShopifyWebhook, type SignShopifyWebhookOptions } from './shopify/simulator/sign-webhook.ts';
+export { shopConnectionSchema } from './connection-schema.ts';

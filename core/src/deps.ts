@@ -1,5 +1,6 @@
-import type { OrderConnector, Platform } from '@pressline/connectors';
+import type { OrderConnector, Platform, PlatformApi } from '@pressline/connectors';
 import type { Database, QueueClient } from '@pressline/db';
+import type { SecretBox } from './security/secret-box.ts';
 
 
 /** What every use case may need, built once by the composition root (the CLI). */
@@ -7,5 +8,9 @@ export interface CoreDeps {
   db: Database;
   boss: QueueClient;
   connectors: Partial<Record<Platform, OrderConnector>>;
+  /** The platforms' APIs, for reading orders back and pushing state. */
+  platformApis: Partial<Record<Platform, PlatformApi>>;
+  /** Seals and opens the shops' stored platform secrets. */
+  secrets: SecretBox;
   clock: () => Date;
 }

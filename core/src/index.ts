@@ -7,3 +7,4 @@ export { authenticateApiKey, type ApiPrincipal } from './use-cases/api-keys/auth
 export { receiveWebhook, type ReceiveOutcome } from './use-cases/intake/receive-webhook.ts';
 export { processDelivery, type ProcessOutcome } from './use-cases/intake/process-delivery.ts';
 export { transitionJob } from './use-cases/jobs/transition-job.ts';
+export { createSecretBox, type SecretBox } from './security/secret-box.ts';

@@ -185,9 +185,11 @@ describe('one shop never sees or touches another shop’s data', () => {
           union select 'shops' order by 1`
       ).map((row) => row.table);
       expect(tenantTables).toEqual(expect.arrayContaining(['shops', 'api_keys', 'orders', 'order_lines', 'jobs', 'job_items', 'job_events', 'order_events', 'webhook_deliveries', 'outbox']));
-      // Nothing writes the outbox yet; give each shop a row so that table has something to hide too.
+      // Nothing writes the outbox yet, and these Shopify shops have no stored connection;
+      // give each shop a row in both so those tables have something to hide too.
       for (const shop of [a, b]) {
         await app.owner`insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'test', ${`seed-${shop.shopId}`}, '{}'::jsonb)`;
+        await app.owner`insert into shop_credentials (shop_id, platform, settings, sealed_secrets) values (${shop.shopId}, 'shopify', '{}'::jsonb, 'v1.sealed')`;
       }
     });
     afterAll(() => appSql?.end());

@@ -1,5 +1,6 @@
 import { createShopifyConnector } from '@pressline/connectors';
-import { addShop, createApiKey, type CoreDeps } from '@pressline/core';
+import { randomBytes } from 'node:crypto';
+import { addShop, createApiKey, createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient } from '@pressline/db';
 import { startHttp, startWorkers } from '@pressline/workers';
 import postgres from 'postgres';
@@ -35,6 +36,8 @@ export async function startTestApp(options: { workers?: boolean } = {}): Promise
     db: client.db,
     boss,
     clock: () => new Date(),
+    secrets: createSecretBox(randomBytes(32)),
+    platformApis: {},
     connectors: { shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }) },
   };
   if (options.workers !== false) await startWorkers(deps, { concurrency: 2 });

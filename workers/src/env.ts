@@ -12,6 +12,8 @@ const schema = z.object({
   SHOPIFY_API_KEY: z.string().min(1).default('pressline-dev'),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** 32 bytes, base64: seals the shops' platform secrets. Unset → a key kept in PRESSLINE_HOME. */
+  PRESSLINE_SECRET_KEY: z.string().min(1).optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'PRESSLINE_HOME'> & { PRESSLINE_HOME: string };

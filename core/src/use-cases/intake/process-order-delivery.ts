@@ -1,4 +1,4 @@
-import type { OrderConnector } from '@pressline/connectors';
+import type { ParseResult, StorefrontOrder } from '@pressline/connectors';
 import { schema, type Tx } from '@pressline/db';
 import { productionDecision } from '../../domain/index.ts';
 import { cancelJobsForOrder } from '../jobs/cancel-jobs-for-order.ts';
@@ -7,12 +7,11 @@ import type { DeliveryContext, HandledDelivery } from './delivery-context.ts';
 import { recordOrder } from './record-order.ts';
 
 /**
- * An order topic (create, paid, updated, cancelled), in whatever order they arrive:
+ * An order delivery (for Shopify: create, paid, updated, cancelled), in whatever order they arrive:
  * the newest version of the order is kept, and it decides what production does.
  */
-export async function processOrderDelivery(tx: Tx, connector: OrderConnector, context: DeliveryContext): Promise<HandledDelivery> {
+export async function processOrderDelivery(tx: Tx, parsed: ParseResult<StorefrontOrder>, context: DeliveryContext): Promise<HandledDelivery> {
   const { shopId, delivery, at, actor } = context;
-  const parsed = connector.parseOrder(delivery.rawBody);
   // A malformed payload will not get better on retry: keep it, visible, and stop.
   if (!parsed.ok) return { status: 'failed', message: parsed.message };
 
