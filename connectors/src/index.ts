@@ -30,3 +30,18 @@ export { SHOPIFY_API_VERSION } from './shopify/shopify-client.ts';
 export { buildShopifyOrderPayload, type SimulatedOrder, type SimulatedOrderLine } from './shopify/simulator/build-order-payload.ts';
 export { signShopifyWebhook, type SignShopifyWebhookOptions } from './shopify/simulator/sign-webhook.ts';
 export { shopConnectionSchema } from './connection-schema.ts';
+export { createShopifyAdminApi, type ShopifyAdminApiOptions } from './shopify/admin/shopify-admin-api.ts';
+export type { ShopRateLimiterOptions } from './shopify/admin/shop-rate-limiter.ts';
+export {
+  createFakeShopifyAdmin,
+  type FakeAdminRequest,
+  type FakeDraftOrder,
+  type FakeFulfillment,
+  type FakeFulfillmentOrder,
+  type FakeOrder,
+  type FakeOrderLineSeed,
+  type FakeOrderSeed,
+  type FakeRequestKind,
+  type FakeShopifyAdmin,
+  type FakeShopifyAdminOptions,
+} from './shopify/testing/fake-shopify-admin.ts';
