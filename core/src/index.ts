@@ -8,3 +8,6 @@ export { receiveWebhook, type ReceiveOutcome } from './use-cases/intake/receive-
 export { processDelivery, type ProcessOutcome } from './use-cases/intake/process-delivery.ts';
 export { transitionJob } from './use-cases/jobs/transition-job.ts';
 export { createSecretBox, type SecretBox } from './security/secret-box.ts';
+export { reconcileShop, type ReconcileOutcome } from './use-cases/reconcile/reconcile-shop.ts';
+export { shopsToReconcile } from './use-cases/reconcile/shops-to-reconcile.ts';
+export { saveShopConnection, loadShopConnection } from './use-cases/shops/shop-connection.ts';

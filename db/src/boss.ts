@@ -27,7 +27,8 @@ export function createBoss({ url, max = 4, migrate = false, supervise = true }: 
     // How soon a supervising process notices a job whose worker died (its heartbeat lapsed).
     monitorIntervalSeconds: 10,
     superviseIntervalSeconds: 10,
-    schedule: false,
+    // Workers keep the cron schedule (reconciliation); an API-only process does not.
+    schedule: supervise,
     application_name: 'pressline-queue',
   });
 }

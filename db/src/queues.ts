@@ -9,7 +9,20 @@ export const queues = {
     // A killed worker's job is retried once its heartbeat lapses (10 s, the least pg-boss allows), not after the expiry.
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 10, notify: true },
   },
+  /** Reads one shop's changed orders back from its platform (singleton per shop). */
+  reconcileShop: {
+    name: 'reconcile-shop',
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900, heartbeatSeconds: 30 },
+  },
+  /** The schedule's tick: enqueues a reconcile-shop job for every connected shop. */
+  reconcileAll: {
+    name: 'reconcile-all',
+    options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+  },
 } as const;
+
+/** How often every shop is reconciled: deliveries may be late or lost, this bounds the delay. */
+export const RECONCILE_SCHEDULE = '*/15 * * * *';
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
 

@@ -1,4 +1,4 @@
-import { createShopifyConnector } from '@pressline/connectors';
+import { createShopifyAdminApi, createShopifyConnector } from '@pressline/connectors';
 import { createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
@@ -31,14 +31,14 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     boss.on('error', (error) => options.log?.(`queue error: ${error instanceof Error ? error.message : String(error)}`));
     await boss.start();
     const secret = options.shopifySecret ?? env.SHOPIFY_API_SECRET;
-    const connectors: CoreDeps['connectors'] = secret
-      ? { shopify: createShopifyConnector({ apiKey: env.SHOPIFY_API_KEY, apiSecretKey: secret, hostName: new URL(env.APP_URL).host }) }
-      : {};
+    const shopifyApp = secret ? { apiKey: env.SHOPIFY_API_KEY, apiSecretKey: secret, hostName: new URL(env.APP_URL).host } : null;
+    const connectors: CoreDeps['connectors'] = shopifyApp ? { shopify: createShopifyConnector(shopifyApp) } : {};
+    const platformApis: CoreDeps['platformApis'] = shopifyApp ? { shopify: createShopifyAdminApi(shopifyApp) } : {};
     const secretKey = await loadSecretKey(env.PRESSLINE_HOME, env.PRESSLINE_SECRET_KEY);
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
     }
-    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis: {}, secrets: createSecretBox(secretKey.key), clock: () => new Date() };
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, secrets: createSecretBox(secretKey.key), clock: () => new Date() };
     return {
       deps,
       location,

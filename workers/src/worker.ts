@@ -1,6 +1,7 @@
-import { queues } from '@pressline/db';
+import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
+import { reconcileAllHandler, reconcileShopHandler } from './handlers/reconcile.ts';
 
 /**
  * Deliveries fetched per poll. A full batch makes pg-boss fetch again at once (burst), so
@@ -24,4 +25,7 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
     },
     processDeliveryHandler(deps, log),
   );
+  await deps.boss.work(queues.reconcileShop.name, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 }, reconcileShopHandler(deps, log));
+  await deps.boss.work(queues.reconcileAll.name, { batchSize: 1, pollingIntervalSeconds: 5 }, reconcileAllHandler(deps));
+  await deps.boss.schedule(queues.reconcileAll.name, RECONCILE_SCHEDULE);
 }

@@ -14,6 +14,8 @@ export const shops = pgTable(
     workflow: text('workflow'),
     /** Set when the merchant uninstalls the app; deliveries and API keys keep working until shop/redact. */
     uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
+    /** Reconciliation has seen every order the platform changed up to here. */
+    ordersSyncedUntil: timestamp('orders_synced_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

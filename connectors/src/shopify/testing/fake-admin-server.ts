@@ -139,9 +139,9 @@ export function buildFakeShopifyAdmin(options: FakeShopifyAdminOptions): FakeSho
     accessToken,
     handlers: [handler],
     requests,
-    listen() {
+    listen(options = {}) {
       server ??= setupServer(handler);
-      server.listen({ onUnhandledFrame: 'error' });
+      server.listen({ onUnhandledFrame: options.unhandled ?? 'error' });
     },
     close() {
       server?.close();

@@ -26,7 +26,11 @@ export interface FakeShopifyAdmin {
   readonly requests: readonly FakeAdminRequest[];
 
   /** Starts an msw server with this fake's handlers; unknown requests fail the test. */
-  listen(): void;
+  /**
+   * Intercepts this process's fetch. Unhandled requests fail by default; a test that also
+   * talks to its own server on loopback passes `{ unhandled: 'bypass' }`.
+   */
+  listen(options?: { unhandled?: 'error' | 'bypass' }): void;
   close(): void;
 
   seedOrder(seed: FakeOrderSeed): FakeOrder;
