@@ -123,7 +123,7 @@ export interface OrderConnector {
  * Built by core from the shop's stored credentials for one call; never logged.
  */
 export type ShopConnection =
-  | { platform: 'shopify'; shopDomain: string; accessToken: string }
+  | { platform: 'shopify'; shopDomain: string; accessToken: string; refreshToken?: string | null }
   | { platform: 'woocommerce'; siteUrl: string; consumerKey: string; consumerSecret: string; webhookSecret: string }
   | { platform: 'odoo'; url: string; database: string; username: string; apiKey: string; version: 17 | 18 | 19; webhookSecret: string };
 

@@ -45,3 +45,4 @@ export {
   type FakeShopifyAdmin,
   type FakeShopifyAdminOptions,
 } from './shopify/testing/fake-shopify-admin.ts';
+export { createShopifyAuth, type ShopifyAuth, type ShopifyGrant } from './shopify/auth/shopify-auth.ts';

@@ -1,4 +1,4 @@
-import type { OrderConnector, Platform, PlatformApi } from '@pressline/connectors';
+import type { OrderConnector, Platform, PlatformApi, ShopifyAuth } from '@pressline/connectors';
 import type { Database, QueueClient } from '@pressline/db';
 import type { SecretBox } from './security/secret-box.ts';
 
@@ -10,6 +10,8 @@ export interface CoreDeps {
   connectors: Partial<Record<Platform, OrderConnector>>;
   /** The platforms' APIs, for reading orders back and pushing state. */
   platformApis: Partial<Record<Platform, PlatformApi>>;
+  /** Shopify's install (token exchange) and token renewal, when a Shopify app is configured. */
+  shopifyAuth?: ShopifyAuth;
   /** Seals and opens the shops' stored platform secrets. */
   secrets: SecretBox;
   clock: () => Date;

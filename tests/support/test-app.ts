@@ -26,7 +26,7 @@ export interface GraphQLResult<T> {
 }
 
 /** The real API (and, unless told otherwise, the real workers) on a loopback port and a fresh database. */
-export async function startTestApp(options: { workers?: boolean; platformApis?: CoreDeps['platformApis'] } = {}): Promise<TestApp> {
+export async function startTestApp(options: { workers?: boolean; platformApis?: CoreDeps['platformApis']; shopifyAuth?: CoreDeps['shopifyAuth'] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const client = createDatabaseClient({ url: database.appUrl, max: 6 });
   const boss = createBoss({ url: database.appUrl, max: 4 });
@@ -38,6 +38,7 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
     clock: () => new Date(),
     secrets: createSecretBox(randomBytes(32)),
     platformApis: options.platformApis ?? {},
+    ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
     connectors: { shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }) },
   };
   if (options.workers !== false) await startWorkers(deps, { concurrency: 2 });

@@ -1,4 +1,4 @@
-import { createShopifyAdminApi, createShopifyConnector } from '@pressline/connectors';
+import { createShopifyAdminApi, createShopifyAuth, createShopifyConnector } from '@pressline/connectors';
 import { createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
@@ -38,7 +38,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
     }
-    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, secrets: createSecretBox(secretKey.key), clock: () => new Date() };
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key), clock: () => new Date() };
     return {
       deps,
       location,

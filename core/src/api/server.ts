@@ -7,6 +7,7 @@ import { authenticateApiKey, type ApiPrincipal } from '../use-cases/api-keys/aut
 import { errorBody, httpStatusOf } from './error-mapping.ts';
 import { createGraphQLHandler } from './graphql/yoga.ts';
 import { webhookHandler } from './webhooks-route.ts';
+import { installShopify } from '../use-cases/shops/install-shopify.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
@@ -39,6 +40,14 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   app.post('/webhooks/shopify', limit, webhookHandler(deps, 'shopify'));
   app.post('/webhooks/woocommerce/:shopId', limit, webhookHandler(deps, 'woocommerce'));
   app.post('/webhooks/odoo/:shopId', limit, webhookHandler(deps, 'odoo'));
+
+  // The embedded app calls this with its App Bridge session token on every load; the
+  // first call installs the shop, later ones renew its access.
+  app.post('/shopify/install', async (c) => {
+    const sessionToken = bearerToken(c.req.header('authorization'));
+    if (!sessionToken) throw new UnauthenticatedError('Send the Shopify session token as "Authorization: Bearer <token>"');
+    return c.json(await installShopify(deps, { sessionToken }));
+  });
 
   app.use('/graphql', async (c, next) => {
     const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');

@@ -49,7 +49,8 @@ export function buildFakeShopifyAdmin(options: FakeShopifyAdminOptions): FakeSho
     const apiVersion = String(params['version']);
     const record = (entry: Omit<FakeAdminRequest, 'apiVersion'>) => requests.push({ apiVersion, ...entry });
 
-    if (request.headers.get('X-Shopify-Access-Token') !== accessToken) {
+    const presented = request.headers.get('X-Shopify-Access-Token') ?? '';
+    if (options.acceptsToken ? !options.acceptsToken(presented) : presented !== accessToken) {
       record({ operationName: null, operation: null, rootFields: [], variables: {}, status: 401, outcome: 'unauthorized' });
       return HttpResponse.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, { status: 401 });
     }

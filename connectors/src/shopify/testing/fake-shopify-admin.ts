@@ -78,6 +78,8 @@ export interface FakeShopifyAdminOptions {
   shopDomain?: string;
   /** The token the fake accepts; any other gets 401. Defaults to "shpat_fake_admin_token". */
   accessToken?: string;
+  /** Decides which tokens are valid instead of `accessToken` (e.g. whatever an OAuth stand-in issued last). */
+  acceptsToken?: (token: string) => boolean;
   /** Milliseconds since the epoch; drives the bucket's restore and timestamps. Defaults to Date.now. */
   now?: () => number;
   /** Shopify's Standard plan: 2000 points, restoring 100 per second. */

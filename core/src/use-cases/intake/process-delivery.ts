@@ -17,7 +17,7 @@ const INTAKE_ACTOR = 'system:intake';
  * jobs are each unique on their own keys.
  */
 export async function processDelivery(
-  deps: Pick<CoreDeps, 'db' | 'connectors' | 'platformApis' | 'secrets' | 'clock'>,
+  deps: Pick<CoreDeps, 'db' | 'connectors' | 'platformApis' | 'secrets' | 'clock' | 'shopifyAuth'>,
   input: { shopId: string; deliveryId: string },
 ): Promise<ProcessOutcome> {
   const d = schema.webhookDeliveries;
@@ -48,6 +48,8 @@ export async function processDelivery(
     if (prepared.kind === 'order') outcome = await processOrderDelivery(tx, prepared.order, context);
     else if (prepared.kind === 'app_uninstalled') {
       await tx.update(schema.shops).set({ uninstalledAt: context.at, updatedAt: context.at }).where(eq(schema.shops.id, input.shopId));
+      // Shopify has revoked the app's tokens; keeping them would only keep a dead secret.
+      await tx.delete(schema.shopCredentials).where(eq(schema.shopCredentials.shopId, input.shopId));
       outcome = { status: 'processed', uninstalled: true };
     } else if (prepared.kind === 'ignored' || prepared.kind === 'ping') outcome = { status: 'ignored', topic: delivery.topic };
     else outcome = await processPrivacyDelivery(tx, connector, prepared.kind, context);

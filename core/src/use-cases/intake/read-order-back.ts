@@ -1,7 +1,6 @@
 import type { OrderConnector, ParseResult, StorefrontOrder } from '@pressline/connectors';
-import { withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { loadShopConnection } from '../shops/shop-connection.ts';
+import { freshShopConnection } from '../shops/fresh-connection.ts';
 
 /**
  * For platforms whose delivery is only a notice (WooCommerce payloads may be stale and
@@ -10,7 +9,7 @@ import { loadShopConnection } from '../shops/shop-connection.ts';
  * A passing fault (throttled, unavailable) throws, so the queue retries the delivery.
  */
 export async function readOrderBack(
-  deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis'>,
+  deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth'>,
   input: { shopId: string; connector: OrderConnector; rawBody: string },
 ): Promise<ParseResult<StorefrontOrder>> {
   const reference = input.connector.parseOrderReference(input.rawBody);
@@ -18,7 +17,7 @@ export async function readOrderBack(
   const platform = input.connector.platform;
   const api = deps.platformApis[platform];
   if (!api) throw new Error(`no ${platform} API is configured in this worker`);
-  const connection = await withShop(deps.db, input.shopId, (tx) => loadShopConnection(tx, deps.secrets, input.shopId));
+  const connection = await freshShopConnection(deps, input.shopId);
   if (!connection) return { ok: false, reason: 'malformed_payload', message: `the shop has no ${platform} connection on file` };
 
   const fetched = await api.fetchOrder(connection, reference.value.externalId);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { applyOrderVersion } from '../orders/apply-order-version.ts';
-import { loadShopConnection } from '../shops/shop-connection.ts';
+import { freshShopConnection } from '../shops/fresh-connection.ts';
 
 export interface ReconcileOptions {
   shopId: string;
@@ -28,13 +28,13 @@ const DAY = 24 * 60 * 60 * 1000;
  * costs a delay, never an order. Each order is its own transaction, so a fault mid-run
  * keeps what was applied and the next run repeats the rest harmlessly.
  */
-export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
+export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
   const { shopId } = options;
-  const state = await withShop(deps.db, shopId, async (tx) => {
-    const [shop] = await tx.select({ syncedUntil: schema.shops.ordersSyncedUntil, uninstalledAt: schema.shops.uninstalledAt }).from(schema.shops).where(eq(schema.shops.id, shopId));
-    return shop ? { shop, connection: await loadShopConnection(tx, deps.secrets, shopId) } : null;
-  });
-  if (!state) return { status: 'skipped', reason: 'no such shop' };
+  const [shop] = await withShop(deps.db, shopId, (tx) =>
+    tx.select({ syncedUntil: schema.shops.ordersSyncedUntil, uninstalledAt: schema.shops.uninstalledAt }).from(schema.shops).where(eq(schema.shops.id, shopId)),
+  );
+  if (!shop) return { status: 'skipped', reason: 'no such shop' };
+  const state = { shop, connection: await freshShopConnection(deps, shopId) };
   if (state.shop.uninstalledAt) return { status: 'skipped', reason: 'the app is uninstalled' };
   if (!state.connection) return { status: 'skipped', reason: 'no platform connection on file' };
   const api = deps.platformApis[state.connection.platform];

@@ -4,7 +4,7 @@ import { schema, type Tx } from '@pressline/db';
 import type { SecretBox } from '../../security/secret-box.ts';
 
 /** The connection's fields that are secrets; everything else is stored as plain settings. */
-const SECRET_FIELDS = ['accessToken', 'consumerKey', 'consumerSecret', 'webhookSecret', 'apiKey'] as const;
+const SECRET_FIELDS = ['accessToken', 'refreshToken', 'consumerKey', 'consumerSecret', 'webhookSecret', 'apiKey'] as const;
 
 export async function saveShopConnection(tx: Tx, secrets: SecretBox, input: { shopId: string; connection: ShopConnection; expiresAt?: Date | null; at: Date }): Promise<void> {
   const settings: Record<string, string | number> = {};
