@@ -26,6 +26,17 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null | cut -d
   hash -r
 fi
 
+# The tests lint and run the WordPress plugin's PHP: bring php-cli from Debian's packages.
+if [ "${1:-}" = "test" ] && ! command -v php >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "pressline: installing php-cli (Debian package) for the plugin tests" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >&2
+  else
+    echo "pressline: the tests need php (Debian: apt-get install php-cli)" >&2
+    exit 1
+  fi
+fi
+
 cd "$root"
 pnpm install --frozen-lockfile --reporter=append-only >&2
 exec pnpm "$@"

@@ -46,3 +46,21 @@ export {
   type FakeShopifyAdminOptions,
 } from './shopify/testing/fake-shopify-admin.ts';
 export { createShopifyAuth, type ShopifyAuth, type ShopifyGrant } from './shopify/auth/shopify-auth.ts';
+export { createWooCommerceConnector } from './woocommerce/woocommerce-connector.ts';
+export { createWooCommerceApi, type WooCommerceApiOptions } from './woocommerce/woocommerce-api.ts';
+export { signWooCommerceWebhook, buildWooCommercePing, wooCommerceJson, type SignWooCommerceWebhookOptions } from './woocommerce/testing/sign-webhook.ts';
+export {
+  createFakeWooCommerce,
+  type FakeWooCommerce,
+  type FakeWooCommerceOptions,
+  type FakeWooRequest,
+  type FakeWooOrder,
+  type FakeOrderNote,
+} from './woocommerce/testing/fake-woocommerce.ts';
+export { createShopifyAuth, type ShopifyAuth, type ShopifyGrant } from './shopify/auth/shopify-auth.ts';
+export {
+  signWooCommerceToken,
+  verifyWooCommerceToken,
+  type WooCommerceTokenResult,
+  type WooCommerceTokenSubject,
+} from './woocommerce/launch-token.ts';
