@@ -45,7 +45,7 @@ export {
   type FakeShopifyAdmin,
   type FakeShopifyAdminOptions,
 } from './shopify/testing/fake-shopify-admin.ts';
-export { createShopifyAuth, type ShopifyAuth, type ShopifyGrant } from './shopify/auth/shopify-auth.ts';
+
 export { createWooCommerceConnector } from './woocommerce/woocommerce-connector.ts';
 export { createWooCommerceApi, type WooCommerceApiOptions } from './woocommerce/woocommerce-api.ts';
 export { signWooCommerceWebhook, buildWooCommercePing, wooCommerceJson, type SignWooCommerceWebhookOptions } from './woocommerce/testing/sign-webhook.ts';
@@ -64,3 +64,21 @@ export {
   type WooCommerceTokenResult,
   type WooCommerceTokenSubject,
 } from './woocommerce/launch-token.ts';
+
+export { createOdooConnector } from './odoo/odoo-connector.ts';
+export { createOdooApi, type OdooApiOptions } from './odoo/api/odoo-api.ts';
+export { ODOO_WEBHOOK_SECRET_HEADER } from './odoo/verify-webhook.ts';
+export { signOdooLaunchToken, verifyOdooLaunchToken, type OdooLaunch, type OdooLaunchTokenResult } from './odoo/launch-token.ts';
+export { buildOdooWebhook, type OdooWebhook, type OdooWebhookOptions } from './odoo/testing/build-webhook.ts';
+export {
+  createFakeOdoo,
+  type FakeOdoo,
+  type FakeOdooOptions,
+  type FakeOdooRequest,
+  type FakeOdooSaleOrder,
+  type FakeOdooPicking,
+  type FakeOdooMessage,
+  type FakeOdooOrderSeed,
+  type FakeOdooLineSeed,
+  type FakeOdooPartnerSeed,
+} from './odoo/testing/fake-odoo.ts';

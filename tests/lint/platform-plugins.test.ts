@@ -19,4 +19,15 @@ describe('the pieces that run inside the platforms', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(execFileSync('php', ['-l', file], { encoding: 'utf8' })).toContain('No syntax errors');
   });
+
+  it('the Odoo addon is valid Python and well-formed XML', () => {
+    const addon = join(ROOT, 'connectors/odoo/addon');
+    const python = filesUnder(addon, '.py');
+    const xml = filesUnder(addon, '.xml');
+    expect(python.length).toBeGreaterThan(2);
+    expect(xml.length).toBeGreaterThan(0);
+    // py_compile exits non-zero, so execFileSync throws, on the first syntax error.
+    execFileSync('python3', ['-m', 'py_compile', ...python], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPYCACHEPREFIX: '/tmp/pressline-pycache' } });
+    execFileSync('python3', ['-c', 'import sys, xml.dom.minidom\nfor f in sys.argv[1:]: xml.dom.minidom.parse(f)', ...xml]);
+  });
 });

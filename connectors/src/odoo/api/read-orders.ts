@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { ConnectorResult } from '../../contract.ts';
+import {
+  LINE_FIELDS,
+  lineReadSchema,
+  PARTNER_FIELDS,
+  partnerReadSchema,
+  PRODUCT_FIELDS,
+  productReadSchema,
+  type LineRead,
+  type OrderBundle,
+  type OrderRead,
+  type PartnerRead,
+  type ProductRead,
+} from '../order-read.ts';
+import type { OdooRpc } from '../rpc/odoo-rpc.ts';
+import { shaped } from './rpc-result.ts';
+
+/**
+ * Completes sale orders read from Odoo with their lines, customers and products: three
+ * reads for any number of orders.
+ */
+export async function readOrderBundles(rpc: OdooRpc, orders: readonly OrderRead[]): Promise<ConnectorResult<OrderBundle[]>> {
+  const lineIds = unique(orders.flatMap((order) => order.order_line));
+  const lines = await readAll<LineRead>(rpc, 'sale.order.line', lineIds, LINE_FIELDS, lineReadSchema);
+  if (!lines.ok) return lines;
+
+  const partnerIds = unique(orders.flatMap((order) => (order.partner_id === false ? [] : [order.partner_id[0]])));
+  const partners = await readAll<PartnerRead>(rpc, 'res.partner', partnerIds, PARTNER_FIELDS, partnerReadSchema);
+  if (!partners.ok) return partners;
+
+  const productIds = unique(lines.value.flatMap((line) => (line.product_id === false ? [] : [line.product_id[0]])));
+  const products = await readAll<ProductRead>(rpc, 'product.product', productIds, PRODUCT_FIELDS, productReadSchema);
+  if (!products.ok) return products;
+
+  return {
+    ok: true,
+    value: orders.map((order) => {
+      const own = new Set(order.order_line);
+      return {
+        order,
+        lines: lines.value.filter((line) => own.has(line.id)),
+        partners: partners.value,
+        products: products.value,
+      };
+    }),
+  };
+}
+
+async function readAll<T>(rpc: OdooRpc, model: string, ids: readonly number[], fields: readonly string[], schema: z.ZodType<T>): Promise<ConnectorResult<T[]>> {
+  if (ids.length === 0) return { ok: true, value: [] };
+  const result = await rpc.call(model, 'read', [ids], { fields: [...fields] });
+  return shaped(`${model}.read`, result, z.array(schema));
+}
+
+function unique(ids: readonly number[]): number[] {
+  return [...new Set(ids)];
+}
