@@ -1,4 +1,4 @@
-import { createShopifyConnector, createWooCommerceApi, createWooCommerceConnector } from '@pressline/connectors';
+import { createOdooApi, createOdooConnector, createShopifyConnector, createWooCommerceApi, createWooCommerceConnector } from '@pressline/connectors';
 import { randomBytes } from 'node:crypto';
 import { addShop, createApiKey, createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient } from '@pressline/db';
@@ -37,11 +37,12 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
     boss,
     clock: () => new Date(),
     secrets: createSecretBox(randomBytes(32)),
-    platformApis: { woocommerce: createWooCommerceApi(), ...options.platformApis },
+    platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
     connectors: {
       shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }),
       woocommerce: createWooCommerceConnector(),
+      odoo: createOdooConnector(),
     },
   };
   if (options.workers !== false) await startWorkers(deps, { concurrency: 2 });

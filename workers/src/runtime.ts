@@ -1,4 +1,12 @@
-import { createShopifyAdminApi, createShopifyAuth, createShopifyConnector, createWooCommerceApi, createWooCommerceConnector } from '@pressline/connectors';
+import {
+  createOdooApi,
+  createOdooConnector,
+  createShopifyAdminApi,
+  createShopifyAuth,
+  createShopifyConnector,
+  createWooCommerceApi,
+  createWooCommerceConnector,
+} from '@pressline/connectors';
 import { createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
@@ -33,8 +41,16 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     const secret = options.shopifySecret ?? env.SHOPIFY_API_SECRET;
     const shopifyApp = secret ? { apiKey: env.SHOPIFY_API_KEY, apiSecretKey: secret, hostName: new URL(env.APP_URL).host } : null;
     // WooCommerce and Odoo sign with per-shop secrets, so they need no app-wide configuration.
-    const connectors: CoreDeps['connectors'] = { woocommerce: createWooCommerceConnector(), ...(shopifyApp ? { shopify: createShopifyConnector(shopifyApp) } : {}) };
-    const platformApis: CoreDeps['platformApis'] = { woocommerce: createWooCommerceApi(), ...(shopifyApp ? { shopify: createShopifyAdminApi(shopifyApp) } : {}) };
+    const connectors: CoreDeps['connectors'] = {
+      woocommerce: createWooCommerceConnector(),
+      odoo: createOdooConnector(),
+      ...(shopifyApp ? { shopify: createShopifyConnector(shopifyApp) } : {}),
+    };
+    const platformApis: CoreDeps['platformApis'] = {
+      woocommerce: createWooCommerceApi(),
+      odoo: createOdooApi(),
+      ...(shopifyApp ? { shopify: createShopifyAdminApi(shopifyApp) } : {}),
+    };
     const secretKey = await loadSecretKey(env.PRESSLINE_HOME, env.PRESSLINE_SECRET_KEY);
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
