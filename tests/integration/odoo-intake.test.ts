@@ -57,6 +57,30 @@ describe.each([17, 19] as const)('an Odoo %i shop', (version) => {
     ]);
   });
 
+  it('takes the order of the reference sample (S00042): its lines, quantities and the engraving option', async () => {
+    // The values of ../shared/reference/samples/odoo-sale-order.synthesized.json, held by the stand-in.
+    const order = fake.seedOrder({
+      name: 'S00042',
+      state: 'sale',
+      partner: { name: 'Deco Addict', email: 'deco@example.com' },
+      lines: [
+        { product: 'Custom Mug', defaultCode: 'MUG-01', description: '[MUG-01] Custom Mug\nEngraving: Hello', quantity: 2, priceUnit: 40 },
+        { product: 'Gift card', defaultCode: 'CARD-01', quantity: 1, priceUnit: 20 },
+      ],
+    });
+    expect((await notify(order.id)).status).toBe(200);
+    const lines = await eventually(async () => {
+      const rows = await app.owner<{ title: string; quantity: number; sku: string | null; properties: { name: string; value: string }[]; jobs: number }[]>`
+        select l.title, l.quantity, l.sku, l.properties, (select count(*)::int from job_items i where i.order_line_id = l.id) as jobs
+        from order_lines l join orders o on o.id = l.order_id where o.shop_id = ${shopId} and o.external_id = ${String(order.id)} order by l.title`;
+      return rows.length === 2 && rows.every((row) => row.jobs === 1) ? rows : undefined;
+    });
+    expect(lines).toEqual([
+      { title: '[CARD-01] Gift card', quantity: 1, sku: 'CARD-01', properties: [], jobs: 1 },
+      { title: '[MUG-01] Custom Mug', quantity: 2, sku: 'MUG-01', properties: [{ name: 'Engraving', value: 'Hello' }], jobs: 1 },
+    ]);
+  });
+
   it('refuses a notice without the shop secret, and stores nothing', async () => {
     const before = await rowCounts(app.owner);
     const order = fake.seedOrder({ state: 'sale', lines: [{ product: 'Flyer', quantity: 100, priceUnit: 0.1 }] });

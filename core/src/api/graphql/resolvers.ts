@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { schema } from '@pressline/db';
-import { formatJobNumber, nextStages, stageByKey, type Stage, type Workflow } from '../../domain/index.ts';
+import { fileReferencesOf, formatJobNumber, nextStages, stageByKey, type Stage, type Workflow } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import { listJobs, type JobFilter } from '../../use-cases/jobs/list-jobs.ts';
 import { transitionContextOf } from '../../use-cases/jobs/transition-context.ts';
@@ -70,6 +70,7 @@ export const resolvers = {
     jobs: (order: OrderRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.jobsOfOrder.load(order.id),
   },
   OrderLine: {
+    files: (line: LineRow) => fileReferencesOf(line.properties),
     order: (line: LineRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.order.load(line.orderId),
   },
   Job: {

@@ -106,6 +106,11 @@ export const typeDefs = /* GraphQL */ `
     jobs: [Job!]!
   }
 
+  type FileReference {
+    name: String!
+    url: String!
+  }
+
   type LineProperty {
     name: String!
     value: String!
@@ -119,6 +124,8 @@ export const typeDefs = /* GraphQL */ `
     sku: String
     quantity: Int!
     properties: [LineProperty!]!
+    "Files the customer attached by link (design files, photos), found among the properties."
+    files: [FileReference!]!
     order: Order
   }
 

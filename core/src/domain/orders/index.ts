@@ -1,1 +1,2 @@
 export { productionDecision, type ProductionDecision } from './production-decision.ts';
+export { fileReferencesOf, type FileReference } from './file-references.ts';
