@@ -1,8 +1,8 @@
 import type { FinancialStatus, ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { odooAmountToMinor, odooDatetimeToIso, odooQuantity } from './odoo-values.ts';
 import type { LineRead, OrderBundle, PartnerRead, ProductRead } from './order-read.ts';
+import { malformed } from '../payload-errors.ts';
 
-type Malformed = Extract<ParseResult<never>, { ok: false }>;
 type LineResult = { ok: true; value: StorefrontOrderLine | null } | { ok: false; message: string };
 
 /**
@@ -145,6 +145,3 @@ function textOrNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value.trim();
 }
 
-function malformed(message: string): Malformed {
-  return { ok: false, reason: 'malformed_payload', message };
-}

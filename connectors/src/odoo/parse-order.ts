@@ -1,10 +1,9 @@
 import type { ParseResult, StorefrontOrder } from '../contract.ts';
+import { malformed, readJson } from '../payload-errors.ts';
 import { normaliseOdooOrder } from './normalise-order.ts';
 import { orderBundleSchema } from './order-read.ts';
 import { ODOO_ORDER_TOPIC } from './topics.ts';
 import { readWebhookNotice } from './webhook-notice.ts';
-
-type Malformed = Extract<ParseResult<never>, { ok: false }>;
 
 /** Which order an Odoo webhook notification is about: its `_id`, when `_model` is sale.order. */
 export function parseOdooOrderReference(rawBody: string): ParseResult<{ externalId: string }> {
@@ -24,13 +23,9 @@ export function parseOdooOrderReference(rawBody: string): ParseResult<{ external
  * `PlatformApi.fetchOrder` reads the order this way.
  */
 export function parseOdooOrder(rawBody: string): ParseResult<StorefrontOrder> {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return malformed('body is not valid JSON');
-  }
+  const read = readJson(rawBody);
+  if (!read.ok) return read;
+  const json = read.value;
   if (typeof json === 'object' && json !== null && '_model' in json) {
     return malformed('this is an Odoo webhook notification, which carries no order: read the order with fetchOrder');
   }
@@ -48,6 +43,3 @@ export function parseOdooOrder(rawBody: string): ParseResult<StorefrontOrder> {
   });
 }
 
-function malformed(message: string): Malformed {
-  return { ok: false, reason: 'malformed_payload', message };
-}

@@ -1,14 +1,12 @@
 import { parse as parseLosslessJson } from 'lossless-json';
-import type { z } from 'zod';
 import type { FinancialStatus, ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { toMinorUnits } from '../money.ts';
+import { describeIssues, malformed } from '../payload-errors.ts';
 import { orderPayloadSchema, type LineItemPayload, type OrderPayload } from './order-payload-schema.ts';
 
 const FINANCIAL_STATUSES: ReadonlySet<string> = new Set<FinancialStatus>([
   'pending', 'authorized', 'paid', 'partially_paid', 'partially_refunded', 'refunded', 'voided',
 ]);
-
-type Malformed = Extract<ParseResult<never>, { ok: false }>;
 
 /**
  * Normalises an orders/* webhook body (Shopify's REST Order resource) into a
@@ -28,7 +26,7 @@ export function parseShopifyOrder(rawBody: string): ParseResult<StorefrontOrder>
   const parsed = orderPayloadSchema.safeParse(json, {
     error: (issue) => (issue.input === undefined ? 'is missing' : undefined),
   });
-  if (!parsed.success) return malformed(describeIssues(parsed.error.issues));
+  if (!parsed.success) return malformed(describeIssues('Shopify order', parsed.error.issues, IDENTIFYING_FIELDS));
   return toStorefrontOrder(parsed.data);
 }
 
@@ -114,22 +112,5 @@ function splitTags(tags: string | string[] | null | undefined): string[] {
 // What makes a payload an order at all, so it is named first when it is wrong.
 const IDENTIFYING_FIELDS = new Set<PropertyKey>(['id', 'line_items']);
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const ranked = [...issues].sort(
-    (a, b) => Number(!IDENTIFYING_FIELDS.has(a.path[0] ?? '')) - Number(!IDENTIFYING_FIELDS.has(b.path[0] ?? '')),
-  );
-  const shown = ranked.slice(0, 3).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-  const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-  return `not a Shopify order: ${shown.join('; ')}${more}`;
-}
 
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'body';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
-}
 
-function malformed(message: string): Malformed {
-  return { ok: false, reason: 'malformed_payload', message };
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParseResult } from '../contract.ts';
 import { wooGmtDateSchema, wooIdSchema } from './order-payload-schema.ts';
+import { malformed, readJson } from '../payload-errors.ts';
 
 /**
  * What a WooCommerce webhook body says about the delivery, whatever its topic:
@@ -25,13 +26,9 @@ const resourceSchema = z.object({
 });
 
 export function readWooCommerceDeliveryBody(rawBody: string): ParseResult<WooDeliveryBody> {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return malformed('body is not valid JSON');
-  }
+  const read = readJson(rawBody);
+  if (!read.ok) return read;
+  const json = read.value;
 
   const action = actionSchema.safeParse(json);
   if (action.success) {
@@ -55,6 +52,3 @@ export function parseWooCommerceOrderReference(rawBody: string): ParseResult<{ e
   return malformed(`the action "${body.value.action}" does not name an order id`);
 }
 
-function malformed(message: string): Extract<ParseResult<never>, { ok: false }> {
-  return { ok: false, reason: 'malformed_payload', message };
-}

@@ -1,11 +1,9 @@
-import type { z } from 'zod';
 import type { ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { decodeHtmlEntities } from './html-entities.ts';
 import { orderPayloadSchema, type LineItemPayload, type MetaDataPayload, type OrderPayload } from './order-payload-schema.ts';
 import { wooCommerceOrderState } from './order-status.ts';
 import { wcAmountToMinor } from './wc-money.ts';
-
-type Malformed = Extract<ParseResult<never>, { ok: false }>;
+import { describeIssues, malformed } from '../payload-errors.ts';
 
 /**
  * Normalises a WooCommerce REST v3 order (an order.* webhook body, or GET orders/<id>)
@@ -28,7 +26,7 @@ export function normaliseWooCommerceOrder(json: unknown): ParseResult<Storefront
   const parsed = orderPayloadSchema.safeParse(json, {
     error: (issue) => (issue.input === undefined ? 'is missing' : undefined),
   });
-  if (!parsed.success) return malformed(describeIssues(parsed.error.issues));
+  if (!parsed.success) return malformed(describeIssues('WooCommerce order', parsed.error.issues, IDENTIFYING_FIELDS));
   return toStorefrontOrder(parsed.data);
 }
 
@@ -140,20 +138,5 @@ function textOrNull(value: string | null | undefined): string | null {
 // What makes a payload an order at all, so it is named first when it is wrong.
 const IDENTIFYING_FIELDS = new Set<PropertyKey>(['id', 'line_items']);
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const ranked = [...issues].sort(
-    (a, b) => Number(!IDENTIFYING_FIELDS.has(a.path[0] ?? '')) - Number(!IDENTIFYING_FIELDS.has(b.path[0] ?? '')),
-  );
-  const shown = ranked.slice(0, 3).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-  const more = issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : '';
-  return `not a WooCommerce order: ${shown.join('; ')}${more}`;
-}
 
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'body';
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
-}
 
-function malformed(message: string): Malformed {
-  return { ok: false, reason: 'malformed_payload', message };
-}
