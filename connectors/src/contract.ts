@@ -194,4 +194,10 @@ export interface PlatformApi {
   createFulfillment(connection: ShopConnection, request: FulfillmentRequest): Promise<ConnectorResult<{ fulfillmentExternalId: string; created: boolean }>>;
   addOrderNote(connection: ShopConnection, note: OrderNote): Promise<ConnectorResult<void>>;
   buildReorder(connection: ShopConnection, request: ReorderRequest): Promise<ConnectorResult<Reorder>>;
+  /**
+   * Keeps the platform's webhooks to Pressline registered and active, for platforms where
+   * the app registers them itself and the platform may switch them off (WooCommerce
+   * disables a webhook after repeated failed deliveries).
+   */
+  ensureWebhooks?(connection: ShopConnection, target: { deliveryUrl: string }): Promise<ConnectorResult<{ created: number; reactivated: number }>>;
 }

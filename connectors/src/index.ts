@@ -82,3 +82,5 @@ export {
   type FakeOdooLineSeed,
   type FakeOdooPartnerSeed,
 } from './odoo/testing/fake-odoo.ts';
+export { wooCommerceAuthorizeUrl, parseWooCommerceKeyCallback, type WooCommerceKeys } from './woocommerce/connect.ts';
+export type { FakeWebhook } from './woocommerce/testing/fake-woocommerce.ts';

@@ -14,5 +14,7 @@ export interface CoreDeps {
   shopifyAuth?: ShopifyAuth;
   /** Seals and opens the shops' stored platform secrets. */
   secrets: SecretBox;
+  /** Where platforms reach this Pressline (APP_URL): webhook delivery and callback URLs. */
+  publicUrl: string;
   clock: () => Date;
 }

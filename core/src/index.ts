@@ -11,3 +11,4 @@ export { createSecretBox, type SecretBox } from './security/secret-box.ts';
 export { reconcileShop, type ReconcileOutcome } from './use-cases/reconcile/reconcile-shop.ts';
 export { shopsToReconcile } from './use-cases/reconcile/shops-to-reconcile.ts';
 export { saveShopConnection, loadShopConnection } from './use-cases/shops/shop-connection.ts';
+export { startWooCommerceConnect, completeWooCommerceConnect } from './use-cases/connect/connect-woocommerce.ts';

@@ -36,6 +36,7 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
     db: client.db,
     boss,
     clock: () => new Date(),
+    publicUrl: 'http://127.0.0.1', // set to the real port below
     secrets: createSecretBox(randomBytes(32)),
     platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
@@ -49,6 +50,7 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
   const errors: unknown[] = [];
   const http = await startHttp(deps, { host: '127.0.0.1', port: 0, log: (_message, error) => errors.push(error) });
   const baseUrl = `http://127.0.0.1:${http.port}`;
+  deps.publicUrl = baseUrl;
   const owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
 
   return {

@@ -55,7 +55,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
     }
-    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key), clock: () => new Date() };
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key), publicUrl: env.APP_URL, clock: () => new Date() };
     return {
       deps,
       location,

@@ -6,6 +6,7 @@ import { fetchOrder } from './rest/fetch-order.ts';
 import { listChangedOrders } from './rest/list-changed-orders.ts';
 import { pushStatus } from './rest/push-status.ts';
 import { createWooRest, type WooCommerceConnection } from './rest/rest-client.ts';
+import { ensureWebhooks } from './rest/ensure-webhooks.ts';
 
 export interface WooCommerceApiOptions {
   /** Replaces the global fetch (looked up per call otherwise, so msw can intercept it). */
@@ -27,6 +28,7 @@ export function createWooCommerceApi(options: WooCommerceApiOptions = {}): Platf
     createFulfillment: (connection, request) => createFulfillment({ rest, connection: woo(connection), request, now }),
     addOrderNote: (connection, note) => addOrderNote(rest, woo(connection), note),
     buildReorder: (connection, request) => buildReorder({ rest, connection: woo(connection), request }),
+    ensureWebhooks: (connection, target) => ensureWebhooks(rest, woo(connection), target.deliveryUrl),
   };
 }
 

@@ -8,6 +8,7 @@ import { errorBody, httpStatusOf } from './error-mapping.ts';
 import { createGraphQLHandler } from './graphql/yoga.ts';
 import { webhookHandler } from './webhooks-route.ts';
 import { installShopify } from '../use-cases/shops/install-shopify.ts';
+import { completeWooCommerceConnect } from '../use-cases/connect/connect-woocommerce.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
@@ -48,6 +49,9 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
     if (!sessionToken) throw new UnauthenticatedError('Send the Shopify session token as "Authorization: Bearer <token>"');
     return c.json(await installShopify(deps, { sessionToken }));
   });
+
+  // WooCommerce posts the REST keys the merchant approved (wc-auth key provisioning).
+  app.post('/connect/woocommerce/callback', limit, async (c) => c.json(await completeWooCommerceConnect(deps, await c.req.text())));
 
   app.use('/graphql', async (c, next) => {
     const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { addShop, createApiKey, findShopId } from '@pressline/core';
+import { addShop, createApiKey, findShopId, startWooCommerceConnect } from '@pressline/core';
 import { locateDatabase, runMigrations } from '@pressline/db';
 import { demoSecret, runDemo } from '../demo/run-demo.ts';
 import { readEnv } from '../env.ts';
@@ -92,6 +92,16 @@ shop
     const input = shopAddInput(options);
     const created = await withAdminRuntime((runtime) => addShop(runtime.deps, input));
     process.stdout.write(`${created.id}\n`);
+  });
+
+shop
+  .command('connect')
+  .description('print the link where a WooCommerce merchant approves Pressline on their site; the shop is created when they do')
+  .addOption(new Option('--platform <platform>', 'storefront platform').choices(['woocommerce']).makeOptionMandatory())
+  .requiredOption('--url <url>', 'the site URL')
+  .action(async (options: { url: string }) => {
+    const started = await withAdminRuntime(async (runtime) => startWooCommerceConnect(runtime.deps, { siteUrl: options.url }));
+    process.stdout.write(`${started.authorizeUrl}\n`);
   });
 
 program

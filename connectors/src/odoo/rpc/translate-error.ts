@@ -1,4 +1,5 @@
 import type { ConnectorFailure } from '../../contract.ts';
+import { atLeastMinimumDelay } from '../../retry-after.ts';
 
 // The one place where what went wrong talking to Odoo, over either transport, becomes a
 // ConnectorFailure. Messages are ours plus Odoo's own user-facing message: never the API
@@ -77,9 +78,9 @@ function fromFault(call: string, code: number | string, message: string): Connec
 function retryAfterMs(header: string | null, now: () => number): number {
   if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_MS;
   const seconds = Number(header.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
+  if (Number.isFinite(seconds)) return atLeastMinimumDelay(seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - now());
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : atLeastMinimumDelay(date - now());
 }
 
 function firstLine(text: string): string {

@@ -8,6 +8,7 @@ import {
 } from '@shopify/shopify-api';
 import { z } from 'zod';
 import type { ConnectorFailure } from '../../contract.ts';
+import { atLeastMinimumDelay } from '../../retry-after.ts';
 
 // The one place where what the Shopify SDK throws becomes a ConnectorFailure. Messages
 // are ours: safe to log and show, never the token or a raw body.
@@ -65,7 +66,7 @@ export function translateShopifyError(operation: string, error: unknown): Transl
   if (error instanceof GraphqlQueryError) return fromGraphqlErrors(operation, error);
   if (error instanceof HttpThrottlingError) {
     const seconds = error.response.retryAfter;
-    const retryAfterMs = seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds * 1000) : DEFAULT_THROTTLE_DELAY_MS;
+    const retryAfterMs = seconds !== undefined && Number.isFinite(seconds) ? atLeastMinimumDelay(seconds * 1000) : DEFAULT_THROTTLE_DELAY_MS;
     return { failure: { ok: false, reason: 'throttled', retryAfterMs, message: `${operation}: Shopify answered 429 Too Many Requests` }, cost: null };
   }
   if (error instanceof HttpInternalError) {

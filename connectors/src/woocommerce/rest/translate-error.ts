@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConnectorFailure } from '../../contract.ts';
+import { atLeastMinimumDelay } from '../../retry-after.ts';
 
 // The one place where a WooCommerce (WordPress REST) answer becomes a ConnectorFailure.
 // Messages are ours plus WooCommerce's own `message`, which names no secret.
@@ -61,9 +62,9 @@ export function translateWooError(input: {
 export function parseRetryAfterMs(value: string | null, now: Date): number | null {
   if (value === null) return null;
   const text = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
+  if (/^\d+(?:\.\d+)?$/.test(text)) return atLeastMinimumDelay(Number(text) * 1000);
   const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+  return Number.isNaN(at) ? null : atLeastMinimumDelay(at - now.getTime());
 }
 
 function clip(text: string): string {

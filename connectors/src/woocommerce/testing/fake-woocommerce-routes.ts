@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FakeWebhookStore } from './fake-woocommerce-webhooks.ts';
 import {
   multiplyPrice,
   ORDER_STATUSES,
@@ -27,6 +28,7 @@ export interface RouteRequest {
 
 export interface RouteContext {
   store: FakeWooStore;
+  webhooks: FakeWebhookStore;
   shipmentTrackingInstalled: boolean;
 }
 
@@ -56,6 +58,14 @@ export function findRoute(context: RouteContext, method: string, path: string): 
     const id = Number(match[1]);
     if (method === 'GET') return (request) => listNotes(context, id, request.query);
     if (method === 'POST') return (request) => createNote(context, id, request.body);
+  }
+  if (path === 'wc/v3/webhooks') {
+    if (method === 'GET') return () => context.webhooks.list();
+    if (method === 'POST') return (request) => context.webhooks.create(request.body);
+  }
+  if ((match = /^wc\/v3\/webhooks\/(\d+)$/.exec(path)) && EDITABLE.has(method)) {
+    const id = Number(match[1]);
+    return (request) => context.webhooks.update(id, request.body);
   }
   if (context.shipmentTrackingInstalled && (match = /^wc-shipment-tracking\/v3\/orders\/(\d+)\/shipment-trackings$/.exec(path))) {
     const id = Number(match[1]);

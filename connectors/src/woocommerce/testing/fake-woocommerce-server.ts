@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { FakeWooAuth } from './fake-woocommerce-auth.ts';
+import { FakeWebhookStore } from './fake-woocommerce-webhooks.ts';
 import { anonymousError, findRoute, noRoute, trackingItems, wpError, type RouteResult } from './fake-woocommerce-routes.ts';
 import { FakeWooStore, type FakeWooOrder, type Json } from './fake-woocommerce-store.ts';
 import type { FakeWooCommerce, FakeWooCommerceOptions, FakeWooRequest } from './fake-woocommerce.ts';
@@ -22,7 +23,8 @@ export function buildFakeWooCommerce(options: FakeWooCommerceOptions): FakeWooCo
   const clock = options.now ?? Date.now;
   const store = new FakeWooStore(siteUrl, clock, options.utcOffsetMinutes ?? 0);
   const auth = new FakeWooAuth({ consumerKey, consumerSecret, permissions: options.permissions ?? 'read_write' }, home, clock);
-  const context = { store, shipmentTrackingInstalled: options.shipmentTracking ?? false };
+  const webhooks = new FakeWebhookStore();
+  const context = { store, webhooks, shipmentTrackingInstalled: options.shipmentTracking ?? false };
   const injected: Injected[] = [];
   const requests: FakeWooRequest[] = [];
   const restPrefix = `${home.pathname}wp-json/`;
@@ -121,6 +123,8 @@ export function buildFakeWooCommerce(options: FakeWooCommerceOptions): FakeWooCo
     notes: (orderId) => store.notesOf(orderId),
     meta: (orderId, key) => existing(orderId).meta_data.find((meta) => meta.key === key)?.value,
     trackingItems: (orderId) => trackingItems(existing(orderId)),
+    webhooks: () => [...webhooks.hooks.values()].map((hook) => ({ ...hook })),
+    disableWebhooks: () => webhooks.disableAll(),
     setShipmentTracking(installed) {
       context.shipmentTrackingInstalled = installed;
     },

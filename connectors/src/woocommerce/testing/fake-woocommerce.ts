@@ -1,8 +1,9 @@
 import type { HttpHandler } from 'msw';
 import type { ShopConnection } from '../../contract.ts';
 import type { FakeOrderNote, FakeWooOrder, Json } from './fake-woocommerce-store.ts';
+import type { FakeWebhook } from './fake-woocommerce-webhooks.ts';
 
-export type { FakeOrderNote, FakeWooOrder, Json };
+export type { FakeOrderNote, FakeWebhook, FakeWooOrder, Json };
 
 /**
  * A stand-in for one WooCommerce site, for tests: msw answers `<site>/wp-json/*` from
@@ -48,6 +49,10 @@ export interface FakeWooCommerce {
   trackingItems(orderId: number): Record<string, Json>[];
   /** Installs or removes the Shipment Tracking extension (its REST routes). */
   setShipmentTracking(installed: boolean): void;
+  /** The site's registered webhooks, secrets included (as the site's database holds them). */
+  webhooks(): FakeWebhook[];
+  /** What WooCommerce does to webhooks whose deliveries kept failing. */
+  disableWebhooks(): void;
 
   /**
    * The next request matching `method`/`route` (a prefix of the path under /wp-json/, or

@@ -16,7 +16,7 @@ export interface ReconcileOptions {
 }
 
 export type ReconcileOutcome =
-  | { status: 'done' | 'partial'; ordersSeen: number; jobsCreated: number; jobsCancelled: number; syncedUntil: string }
+  | { status: 'done' | 'partial'; ordersSeen: number; jobsCreated: number; jobsCancelled: number; syncedUntil: string; webhooks?: string }
   | { status: 'skipped'; reason: string };
 
 const ACTOR = 'system:reconcile';
@@ -28,7 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * costs a delay, never an order. Each order is its own transaction, so a fault mid-run
  * keeps what was applied and the next run repeats the rest harmlessly.
  */
-export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
+export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth' | 'publicUrl'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
   const { shopId } = options;
   const [shop] = await withShop(deps.db, shopId, (tx) =>
     tx.select({ syncedUntil: schema.shops.ordersSyncedUntil, uninstalledAt: schema.shops.uninstalledAt }).from(schema.shops).where(eq(schema.shops.id, shopId)),
@@ -39,6 +39,10 @@ export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'pla
   if (!state.connection) return { status: 'skipped', reason: 'no platform connection on file' };
   const api = deps.platformApis[state.connection.platform];
   if (!api) throw new Error(`no ${state.connection.platform} API is configured in this worker`);
+
+  // Health first: webhooks the platform switched off are switched back on, then the
+  // read below backfills whatever they missed.
+  const webhooks = api.ensureWebhooks ? await api.ensureWebhooks(state.connection, { deliveryUrl: webhookUrl(deps.publicUrl, state.connection.platform, shopId) }) : null;
 
   const now = deps.clock();
   const since = state.shop.syncedUntil ?? new Date(now.getTime() - (options.firstWindowMs ?? 30 * DAY));
@@ -65,5 +69,11 @@ export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'pla
   } while (cursor && pages < (options.maxPages ?? 20));
 
   await withShop(deps.db, shopId, (tx) => tx.update(schema.shops).set({ ordersSyncedUntil: watermark }).where(eq(schema.shops.id, shopId)));
-  return { status: cursor ? 'partial' : 'done', ...totals, syncedUntil: watermark.toISOString() };
+  const webhookReport = webhooks ? (webhooks.ok ? `${webhooks.value.created} created, ${webhooks.value.reactivated} re-enabled` : `not checked: ${webhooks.message}`) : undefined;
+  return { status: cursor ? 'partial' : 'done', ...totals, syncedUntil: watermark.toISOString(), ...(webhookReport ? { webhooks: webhookReport } : {}) };
+}
+
+/** The URL a platform that signs per shop delivers that shop's webhooks to. */
+export function webhookUrl(publicUrl: string, platform: string, shopId: string): string {
+  return new URL(`/webhooks/${platform}/${shopId}`, publicUrl).toString();
 }
