@@ -88,6 +88,18 @@ describe.each([17, 19] as const)('an Odoo %i shop', (version) => {
     expect(await rowCounts(app.owner)).toEqual(before);
   });
 
+  it('refuses a notice that is not about a sale order, or is not JSON, storing nothing', async () => {
+    const before = await rowCounts(app.owner);
+    const headers = { 'content-type': 'application/json', 'x-pressline-webhook-secret': secret };
+    const post = (body: string) => fetch(`${app.baseUrl}/webhooks/odoo/${shopId}`, { method: 'POST', headers, body });
+    for (const body of ['{"_id": 5, "_model": "res.partner"}', 'not json', '{"_model": "sale.order"}']) {
+      const response = await post(body);
+      expect(response.status, body).toBeGreaterThanOrEqual(400);
+      expect(response.status, body).toBeLessThan(500);
+    }
+    expect(await rowCounts(app.owner)).toEqual(before);
+  });
+
   it('recovers a confirmed order whose notice never came, by reconciliation', async () => {
     const order = fake.seedOrder({ state: 'sale', lines: [{ product: 'Sticker sheet', quantity: 40, priceUnit: 1.2 }] });
     expect(await reconcileShop(app.deps, { shopId })).toMatchObject({ status: 'done' });

@@ -78,6 +78,22 @@ describe('a WooCommerce shop', () => {
     expect(afterShop.orders).toBe(before.orders);
   });
 
+  it('refuses a signed body that can never be processed, and one over the size limit, storing nothing', async () => {
+    const before = await rowCounts(app.owner);
+    const post = (rawBody: string, topic = 'order.updated') =>
+      fetch(`${app.baseUrl}/webhooks/woocommerce/${shopId}`, {
+        method: 'POST',
+        headers: signWooCommerceWebhook({ rawBody, secret: fake.webhookSecret, topic, siteUrl: fake.siteUrl, webhookId: 12 }),
+        body: rawBody,
+      });
+    const malformed = await post('{"id": 727, "line_items": [');
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect((await post(JSON.stringify({ id: 1, name: 'Mug' }), 'product.updated')).status).toBe(400);
+    expect((await post(JSON.stringify({ padding: 'x'.repeat(5 * 1024 * 1024) }))).status).toBe(413);
+    expect(await rowCounts(app.owner)).toEqual(before);
+  });
+
   it('recovers an order whose webhook never came (WooCommerce never retries) by reconciliation', async () => {
     fake.seedOrder({ id: 900, status: 'pending' });
     fake.editOrder(900, { status: 'processing' }); // paid just now

@@ -7,6 +7,7 @@ import { authenticateApiKey, type ApiPrincipal } from '../use-cases/api-keys/aut
 import { errorBody, httpStatusOf } from './error-mapping.ts';
 import { createGraphQLHandler } from './graphql/yoga.ts';
 import { webhookHandler } from './webhooks-route.ts';
+import { frameAncestors } from './frame-ancestors.ts';
 import { installShopify } from '../use-cases/shops/install-shopify.ts';
 import { completeWooCommerceConnect } from '../use-cases/connect/connect-woocommerce.ts';
 
@@ -23,6 +24,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   const app = new Hono<{ Variables: { principal: ApiPrincipal } }>();
   const graphql = createGraphQLHandler(deps, log);
 
+  app.use('*', frameAncestors());
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {
