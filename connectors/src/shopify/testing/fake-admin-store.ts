@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { currencyExponent, formatMinorUnits, toMinorUnits } from '../../money.ts';
+import type { SimulatedOrder, SimulatedOrderLine } from '../simulator/build-order-payload.ts';
 
 // The fake Admin API's state: what Shopify would hold for one shop, changed only the
 // way the documented mutations change it. No GraphQL here; fake-admin-resolvers.ts
 // turns it into the Admin API's object shapes.
 
-export interface FakeOrderLineSeed {
-  /** Numeric line item id as a string; may exceed 2^53. */
-  id: string;
-  title: string;
-  quantity: number;
-  sku?: string;
-  /** Unit price as Shopify writes it, e.g. "24.90". Defaults to 10 major units. */
-  price?: string;
-  properties?: { name: string; value: string }[];
-  productId?: string;
-  variantId?: string;
-  variantTitle?: string;
+/** A line as the storefront simulator writes it, plus what only the Admin API shows. */
+export interface FakeOrderLineSeed extends SimulatedOrderLine {
   /** Defaults to true. */
   requiresShipping?: boolean;
 }
@@ -25,23 +16,10 @@ export interface FakeOrderLineSeed {
  * An order as a test wants it to exist in the shop. Field names follow the storefront
  * simulator's `SimulatedOrder`, so the same value can seed the webhook and the API.
  */
-export interface FakeOrderSeed {
-  /** Numeric order id as a string; may exceed 2^53. */
-  id: string;
-  /** e.g. "#1001" */
-  name: string;
+export interface FakeOrderSeed extends Omit<SimulatedOrder, 'lines' | 'createdAt'> {
   lines: FakeOrderLineSeed[];
-  email?: string;
-  /** ISO 4217, defaults to USD. */
-  currency?: string;
   /** Defaults to the fake's clock. */
   createdAt?: string;
-  /** Defaults to createdAt. */
-  updatedAt?: string;
-  /** REST spelling ("paid", "partially_refunded"…); defaults to "paid". */
-  financialStatus?: string;
-  cancelledAt?: string | null;
-  note?: string | null;
   tags?: string[];
   customer?: { id: string; firstName?: string; lastName?: string; email?: string } | null;
   /**
