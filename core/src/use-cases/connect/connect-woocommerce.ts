@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { BadRequestError, UnauthenticatedError } from '../../errors.ts';
 import { normaliseShopDomain } from '../shops/add-shop.ts';
 import { saveShopConnection } from '../shops/shop-connection.ts';
-import { webhookUrl } from '../reconcile/reconcile-shop.ts';
+import { webhookUrl } from '../shops/webhook-url.ts';
 
 const CALLBACK_PATH = '/connect/woocommerce/callback';
 /** How long a merchant has to approve the keys on their site. */

@@ -3,6 +3,7 @@ import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { applyOrderVersion } from '../orders/apply-order-version.ts';
 import { freshShopConnection } from '../shops/fresh-connection.ts';
+import { webhookUrl } from '../shops/webhook-url.ts';
 
 export interface ReconcileOptions {
   shopId: string;
@@ -71,9 +72,4 @@ export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'pla
   await withShop(deps.db, shopId, (tx) => tx.update(schema.shops).set({ ordersSyncedUntil: watermark }).where(eq(schema.shops.id, shopId)));
   const webhookReport = webhooks ? (webhooks.ok ? `${webhooks.value.created} created, ${webhooks.value.reactivated} re-enabled` : `not checked: ${webhooks.message}`) : undefined;
   return { status: cursor ? 'partial' : 'done', ...totals, syncedUntil: watermark.toISOString(), ...(webhookReport ? { webhooks: webhookReport } : {}) };
-}
-
-/** The URL a platform that signs per shop delivers that shop's webhooks to. */
-export function webhookUrl(publicUrl: string, platform: string, shopId: string): string {
-  return new URL(`/webhooks/${platform}/${shopId}`, publicUrl).toString();
 }
