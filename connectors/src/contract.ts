@@ -29,6 +29,20 @@ export interface StorefrontCustomer {
   lastName: string | null;
 }
 
+/** Where an order ships to; personal data, erased with the customer's on a privacy request. */
+export interface StorefrontAddress {
+  name: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  postalCode: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  countryCode: string | null;
+  phone: string | null;
+}
+
 export type FinancialStatus =
   | 'pending'
   | 'authorized'
@@ -52,6 +66,10 @@ export interface StorefrontOrder {
   placedAt: string;
   updatedAt: string;
   customer: StorefrontCustomer;
+  /** Null for an order that ships nowhere (pickup, digital). */
+  shippingAddress: StorefrontAddress | null;
+  /** The shipping method as the customer chose it, e.g. "Standard (3–5 days)" or "Local pickup". */
+  shippingMethod: string | null;
   note: string | null;
   tags: string[];
   lines: StorefrontOrderLine[];

@@ -3,6 +3,7 @@ export type {
   OrderConnector,
   ParseResult,
   Platform,
+  StorefrontAddress,
   StorefrontCustomer,
   StorefrontOrder,
   StorefrontOrderLine,

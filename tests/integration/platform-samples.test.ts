@@ -19,6 +19,8 @@ interface OrderView {
   externalId: string;
   name: string;
   status: string;
+  shippingMethod: string | null;
+  shippingAddress: Record<string, string | null> | null;
   lines: LineView[];
   jobs: { items: { quantity: number; orderLine: { externalId: string } }[] }[];
 }
@@ -43,7 +45,9 @@ describe("Shopify's own sample order through intake", () => {
       const result = await app.graphql<{ orders: { nodes: OrderView[] } }>(
         apiKey,
         `query ($id: String) { orders(first: 1, filter: { externalId: $id }) { nodes {
-          externalId name status lines { externalId title quantity sku files { name url } }
+          externalId name status shippingMethod
+          shippingAddress { name company address1 address2 city province postalCode countryCode phone }
+          lines { externalId title quantity sku files { name url } }
           jobs { items { quantity orderLine { externalId } } } } } }`,
         { id: externalId },
       );
@@ -55,6 +59,18 @@ describe("Shopify's own sample order through intake", () => {
     const stored = await order('820982911946154508');
     expect(stored).toMatchObject({ externalId: '820982911946154508', name: '#9999', status: 'CANCELLED', jobs: [] });
     expect(stored.lines).toEqual([{ externalId: '487817672276298554', title: 'Aviator sunglasses', quantity: 1, sku: 'SKU2006-001', files: [] }]);
+    expect(stored.shippingMethod).toBe('Generic Shipping');
+    expect(stored.shippingAddress).toEqual({
+      name: 'Steve Shipper',
+      company: 'Shipping Company',
+      address1: '123 Shipping Street',
+      address2: null,
+      city: 'Shippington',
+      province: 'Kentucky',
+      postalCode: '40003',
+      countryCode: 'US',
+      phone: '555-555-SHIP',
+    });
   });
 
   it('makes one job for its line once the same order is paid, with the file the customer attached', async () => {

@@ -32,8 +32,8 @@ describe("Shopify's privacy requests", () => {
     });
   };
   const customerOf = async (externalId: string) =>
-    (await app.owner<{ customer_email: string | null; customer_name: string | null; redacted_at: Date | null }[]>`
-      select customer_email, customer_name, redacted_at from orders where shop_id = ${shopId} and external_id = ${externalId}`)[0];
+    (await app.owner<{ customer_email: string | null; customer_name: string | null; shipping_address: object | null; redacted_at: Date | null }[]>`
+      select customer_email, customer_name, shipping_address, redacted_at from orders where shop_id = ${shopId} and external_id = ${externalId}`)[0];
   const eventsOf = (externalId: string) =>
     app.owner<{ kind: string; note: string }[]>`
       select e.kind, e.note from order_events e join orders o on o.id = e.order_id where o.external_id = ${externalId} order by e.id`;
@@ -44,6 +44,7 @@ describe("Shopify's privacy requests", () => {
     for (const id of ['8200000000000001001', '8200000000000001002']) {
       expect((await eventsOf(id)).map((e) => e.kind)).toContain('customer_data_requested');
       expect((await customerOf(id))?.customer_email).not.toBeNull();
+      expect((await customerOf(id))?.shipping_address).not.toBeNull();
     }
     expect((await eventsOf('8200000000000001003')).map((e) => e.kind)).not.toContain('customer_data_requested');
   });
@@ -56,7 +57,7 @@ describe("Shopify's privacy requests", () => {
 
     for (const id of ['8200000000000001001', '8200000000000001002']) {
       const customer = await customerOf(id);
-      expect(customer).toMatchObject({ customer_email: null, customer_name: null });
+      expect(customer).toMatchObject({ customer_email: null, customer_name: null, shipping_address: null });
       expect(customer?.redacted_at).toBeInstanceOf(Date);
       expect((await eventsOf(id)).at(-1)).toEqual({ kind: 'customer_data_erased', note: "Erased on the customer's request relayed by shopify" });
     }

@@ -1,4 +1,4 @@
-import type { FinancialStatus, ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
+import type { FinancialStatus, ParseResult, StorefrontAddress, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { odooAmountToMinor, odooDatetimeToIso, odooQuantity } from './odoo-values.ts';
 import type { LineRead, OrderBundle, PartnerRead, ProductRead } from './order-read.ts';
 import { malformed } from '../payload-errors.ts';
@@ -53,6 +53,9 @@ export function normaliseOdooOrder(bundle: OrderBundle): ParseResult<StorefrontO
       placedAt,
       updatedAt,
       customer: customerOf(order.partner_id, bundle.partners),
+      shippingAddress: shippingAddressOf(order.partner_shipping_id ?? false, bundle.partners),
+      // carrier_id is read only where `delivery` is installed; without it there is no method.
+      shippingMethod: order.carrier_id ? textOrNull(order.carrier_id[1]) : null,
       note: null,
       tags: [],
       lines,
@@ -120,6 +123,46 @@ function customerOf(partner: OrderBundle['order']['partner_id'], partners: reado
     firstName: textOrNull(read?.name) ?? textOrNull(displayName),
     lastName: null,
   };
+}
+
+/**
+ * The delivery contact (`partner_shipping_id`, the customer itself unless the order ships
+ * elsewhere) as an address; null when the order has none or it was not read.
+ */
+function shippingAddressOf(partner: OrderBundle['order']['partner_id'], partners: readonly PartnerRead[]): StorefrontAddress | null {
+  if (partner === false) return null;
+  const read = partners.find((candidate) => candidate.id === partner[0]);
+  if (!read) return null;
+  const name = textOrNull(read.name);
+  const countryCode = textOrNull(read.country_code)?.toUpperCase() ?? null;
+  const address: StorefrontAddress = {
+    name,
+    company: companyOf(read, name),
+    address1: textOrNull(read.street),
+    address2: textOrNull(read.street2),
+    city: textOrNull(read.city),
+    province: read.state_id ? provinceName(read.state_id[1], countryCode) : null,
+    postalCode: textOrNull(read.zip),
+    countryCode: countryCode !== null && /^[A-Z]{2}$/.test(countryCode) ? countryCode : null,
+    phone: textOrNull(read.phone),
+  };
+  return Object.values(address).every((value) => value === null) ? null : address;
+}
+
+/**
+ * `commercial_company_name` is the company the contact belongs to; a contact with no
+ * company gets its own name there (19+) or nothing (17, 18), which is no company.
+ */
+function companyOf(read: PartnerRead, name: string | null): string | null {
+  const company = textOrNull(read.commercial_company_name) ?? (read.parent_id ? textOrNull(read.parent_id[1]) : null);
+  return company === name ? null : company;
+}
+
+/** A res.country.state's display name is "Name (CC)" since 17: the name alone is the province. */
+function provinceName(displayName: string, countryCode: string | null): string | null {
+  const match = /^(.*\S)\s+\(([A-Za-z]{2})\)$/.exec(displayName.trim());
+  if (match && (countryCode === null || match[2]!.toUpperCase() === countryCode)) return match[1]!;
+  return textOrNull(displayName);
 }
 
 function financialStatusOf(state: string): FinancialStatus {

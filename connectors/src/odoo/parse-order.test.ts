@@ -28,6 +28,9 @@ describe('parseOdooOrder', () => {
         placedAt: '2026-03-02T09:15:00.000Z',
         updatedAt: '2026-03-02T09:15:00.000Z',
         customer: { externalId: '15', email: null, firstName: 'Deco Addict', lastName: null },
+        // partner_shipping_id names contact 16, but the sample holds no res.partner read.
+        shippingAddress: null,
+        shippingMethod: null,
         note: null,
         tags: [],
         lines: [
@@ -85,6 +88,59 @@ describe('parseOdooOrder', () => {
         ],
       },
     });
+  });
+
+  it('reads the delivery contact as the shipping address and the carrier as the method', () => {
+    const delivery = {
+      id: 16,
+      name: 'Jane Doe',
+      email: false,
+      parent_id: [15, 'Deco Addict'],
+      commercial_company_name: 'Deco Addict',
+      street: '77 Santa Barbara Rd',
+      street2: 'Suite 4',
+      city: 'Pleasant Hill',
+      state_id: [13, 'California (US)'],
+      zip: '94523',
+      country_code: 'US',
+      phone: '(603)-996-3829',
+    };
+    const body = variant({
+      order: { carrier_id: [2, 'Standard delivery'] },
+      extra: { res_partner_read: [{ id: 15, name: 'Deco Addict', email: 'deco.addict82@example.com' }, delivery] },
+    });
+    expect(parseOdooOrder(body)).toMatchObject({
+      ok: true,
+      value: {
+        customer: { externalId: '15', firstName: 'Deco Addict' },
+        shippingAddress: {
+          name: 'Jane Doe',
+          company: 'Deco Addict',
+          address1: '77 Santa Barbara Rd',
+          address2: 'Suite 4',
+          city: 'Pleasant Hill',
+          province: 'California',
+          postalCode: '94523',
+          countryCode: 'US',
+          phone: '(603)-996-3829',
+        },
+        shippingMethod: 'Standard delivery',
+      },
+    });
+
+    // 19 fills commercial_company_name with a lone contact's own name: that is no company.
+    const lone = { ...delivery, parent_id: false, commercial_company_name: 'Jane Doe', street2: false, state_id: false, country_code: 'gb', phone: false };
+    expect(parseOdooOrder(variant({ extra: { res_partner_read: [lone] } }))).toMatchObject({
+      ok: true,
+      value: {
+        shippingAddress: { name: 'Jane Doe', company: null, address2: null, province: null, countryCode: 'GB', phone: null },
+        shippingMethod: null,
+      },
+    });
+    // No delivery contact on the order, or one with nothing in it: no address.
+    expect(parseOdooOrder(variant({ order: { partner_shipping_id: false }, extra: { res_partner_read: [delivery] } }))).toMatchObject({ ok: true, value: { shippingAddress: null } });
+    const blank = { id: 16, name: false, email: false, parent_id: false, commercial_company_name: false, street: false, street2: false, city: false, state_id: false, zip: false, country_code: false, phone: false };
+    expect(parseOdooOrder(variant({ extra: { res_partner_read: [blank] } }))).toMatchObject({ ok: true, value: { shippingAddress: null } });
   });
 
   it('refuses a fractional quantity, naming the line and the reason', () => {

@@ -72,6 +72,25 @@ export const customerSchema = z.object({
   last_name: z.string().nullish(),
 });
 
+export const addressSchema = z.object({
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  name: z.string().nullish(),
+  company: z.string().nullish(),
+  address1: z.string().nullish(),
+  address2: z.string().nullish(),
+  city: z.string().nullish(),
+  province: z.string().nullish(),
+  zip: z.string().nullish(),
+  country_code: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+export const shippingLineSchema = z.object({
+  title: z.string().nullish(),
+  is_removed: z.boolean().nullish(),
+});
+
 export const orderPayloadSchema = z.object({
   id: idSchema,
   name: z.string().min(1),
@@ -90,7 +109,10 @@ export const orderPayloadSchema = z.object({
   note: z.string().nullish(),
   tags: z.union([z.string(), z.array(z.string())]).nullish(),
   line_items: z.array(lineItemSchema),
+  shipping_address: addressSchema.nullish(),
+  shipping_lines: z.array(shippingLineSchema).nullish(),
 });
 
 export type OrderPayload = z.output<typeof orderPayloadSchema>;
 export type LineItemPayload = z.output<typeof lineItemSchema>;
+export type AddressPayload = z.output<typeof addressSchema>;

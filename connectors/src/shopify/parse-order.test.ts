@@ -62,6 +62,18 @@ describe('parseShopifyOrder', () => {
         firstName: 'John',
         lastName: 'Smith',
       },
+      shippingAddress: {
+        name: 'Steve Shipper',
+        company: 'Shipping Company',
+        address1: '123 Shipping Street',
+        address2: null,
+        city: 'Shippington',
+        province: 'Kentucky',
+        postalCode: '40003',
+        countryCode: 'US',
+        phone: '555-555-SHIP',
+      },
+      shippingMethod: 'Generic Shipping',
       note: null,
       tags: ['tag1', 'tag2'],
       lines: [
@@ -89,6 +101,8 @@ describe('parseShopifyOrder', () => {
       placedAt: '2026-11-23T09:00:00.000Z',
       updatedAt: '2026-11-23T09:00:00.000Z',
       customer: { externalId: null, email: null, firstName: null, lastName: null },
+      shippingAddress: null,
+      shippingMethod: null,
       note: null,
       tags: [],
     });
@@ -154,6 +168,37 @@ describe('parseShopifyOrder', () => {
     expect(order.customer).toEqual({ externalId: '1', email: 'buyer@example.com', firstName: 'Ada', lastName: null });
     expect(order.tags).toEqual(['rush', 'wholesale']);
     expect(order.financialStatus).toBe('partially_refunded');
+  });
+
+  it('reads the shipping address and method', () => {
+    const order = parsedOk(
+      orderBody({
+        shipping_address:
+          '{"first_name":"Ada","last_name":"Lovelace","name":"","company":"","address1":"1 Horse Guards Road","address2":"  ","city":"London","province":"England","province_code":"ENG","zip":"SW1A 2HQ","country":"United Kingdom","country_code":"gb","phone":null}',
+        shipping_lines: '[{"title":"Old rate","is_removed":true},{"title":"Express (1–2 days)","price":"9.00"}]',
+      }),
+    );
+    expect(order.shippingAddress).toEqual({
+      name: 'Ada Lovelace',
+      company: null,
+      address1: '1 Horse Guards Road',
+      address2: null,
+      city: 'London',
+      province: 'England',
+      postalCode: 'SW1A 2HQ',
+      countryCode: 'GB',
+      phone: null,
+    });
+    expect(order.shippingMethod).toBe('Express (1–2 days)');
+  });
+
+  it('has no shipping address or method for an order that ships nowhere', () => {
+    for (const overrides of [
+      { shipping_address: 'null', shipping_lines: '[]' },
+      { shipping_address: '{"first_name":"","address1":null}', shipping_lines: '[{"title":""}]' },
+    ]) {
+      expect(parsedOk(orderBody(overrides))).toMatchObject({ shippingAddress: null, shippingMethod: null });
+    }
   });
 
   it('maps a financial status it does not know to unknown', () => {

@@ -2,7 +2,8 @@ import { parse as parseLosslessJson } from 'lossless-json';
 import type { FinancialStatus, ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { toMinorUnits } from '../money.ts';
 import { describeIssues, malformed } from '../payload-errors.ts';
-import { orderPayloadSchema, type LineItemPayload, type OrderPayload } from './order-payload-schema.ts';
+import { orderPayloadSchema, type AddressPayload, type LineItemPayload, type OrderPayload } from './order-payload-schema.ts';
+import { shippingMethodOf, toStorefrontAddress } from './shipping-address.ts';
 
 const FINANCIAL_STATUSES: ReadonlySet<string> = new Set<FinancialStatus>([
   'pending', 'authorized', 'paid', 'partially_paid', 'partially_refunded', 'refunded', 'voided',
@@ -60,6 +61,8 @@ function toStorefrontOrder(order: OrderPayload): ParseResult<StorefrontOrder> {
         firstName: textOrNull(order.customer?.first_name),
         lastName: textOrNull(order.customer?.last_name),
       },
+      shippingAddress: toShippingAddress(order.shipping_address),
+      shippingMethod: shippingMethodOf(order.shipping_lines),
       note: textOrNull(order.note),
       tags: splitTags(order.tags),
       lines,
@@ -89,6 +92,23 @@ function toOrderLine(
       requiresShipping: item.requires_shipping ?? true,
     },
   };
+}
+
+function toShippingAddress(address: AddressPayload | null | undefined) {
+  if (!address) return null;
+  return toStorefrontAddress({
+    name: address.name,
+    firstName: address.first_name,
+    lastName: address.last_name,
+    company: address.company,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    zip: address.zip,
+    countryCode: address.country_code,
+    phone: address.phone,
+  });
 }
 
 // Shopify also sends e.g. "expired"; anything outside the contract's set is 'unknown'.

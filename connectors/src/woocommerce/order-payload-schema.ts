@@ -51,6 +51,25 @@ const billingSchema = z.object({
   email: z.string().nullish(),
 });
 
+/** An order address as WooCommerce stores it: every field a string, "" when unset. */
+const shippingSchema = z.object({
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  company: z.string().nullish(),
+  address_1: z.string().nullish(),
+  address_2: z.string().nullish(),
+  city: z.string().nullish(),
+  state: z.string().nullish(),
+  postcode: z.string().nullish(),
+  country: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+export const shippingLineSchema = z.object({
+  method_title: z.string().nullish(),
+  method_id: z.string().nullish(),
+});
+
 export const orderPayloadSchema = z.object({
   id: wooIdSchema,
   number: z.union([z.string(), z.number().transform(String)]).nullish(),
@@ -67,6 +86,8 @@ export const orderPayloadSchema = z.object({
   customer_id: wooIdSchema.nullish(),
   customer_note: z.string().nullish(),
   billing: billingSchema.nullish(),
+  shipping: shippingSchema.nullish(),
+  shipping_lines: z.array(shippingLineSchema).nullish(),
   line_items: z.array(lineItemSchema),
   refunds: z.array(z.unknown()).nullish(),
   meta_data: z.array(metaDataSchema).nullish(),
@@ -74,4 +95,5 @@ export const orderPayloadSchema = z.object({
 
 export type OrderPayload = z.output<typeof orderPayloadSchema>;
 export type LineItemPayload = z.output<typeof lineItemSchema>;
+export type ShippingPayload = z.output<typeof shippingSchema>;
 export type MetaDataPayload = z.output<typeof metaDataSchema>;

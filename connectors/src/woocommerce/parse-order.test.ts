@@ -22,6 +22,18 @@ describe('parseWooCommerceOrder', () => {
         placedAt: '2017-03-22T19:28:02.000Z',
         updatedAt: '2017-03-22T19:28:08.000Z',
         customer: { externalId: null, email: 'john.doe@example.com', firstName: 'John', lastName: 'Doe' },
+        shippingAddress: {
+          name: 'John Doe',
+          company: null,
+          address1: '969 Market',
+          address2: null,
+          city: 'San Francisco',
+          province: 'CA',
+          postalCode: '94103',
+          countryCode: 'US',
+          phone: null,
+        },
+        shippingMethod: 'Flat Rate',
         note: null,
         tags: [],
         lines: [
@@ -55,6 +67,47 @@ describe('parseWooCommerceOrder', () => {
         ],
       },
     });
+  });
+
+  it('maps every shipping field, leaving empty ones out', () => {
+    const parsed = parseWooCommerceOrder(
+      withOrder({
+        shipping: {
+          first_name: '',
+          last_name: 'Muller',
+          company: 'Druckerei & Co',
+          address_1: 'Hauptstrasse 1',
+          address_2: 'Hinterhaus',
+          city: 'Berlin',
+          state: '',
+          postcode: '10115',
+          country: 'de',
+          phone: '+49 30 1234567',
+        },
+        shipping_lines: [{ id: 1, method_title: 'Express &ndash; next day', method_id: 'flat_rate', total: '9.00' }],
+      }),
+    );
+    expect(parsed.ok && parsed.value.shippingAddress).toEqual({
+      name: 'Muller',
+      company: 'Druckerei & Co',
+      address1: 'Hauptstrasse 1',
+      address2: 'Hinterhaus',
+      city: 'Berlin',
+      province: null,
+      postalCode: '10115',
+      countryCode: 'DE',
+      phone: '+49 30 1234567',
+    });
+    expect(parsed.ok && parsed.value.shippingMethod).toBe('Express \u2013 next day');
+  });
+
+  it('has no shipping address or method for a virtual or pickup order', () => {
+    const emptyAddress = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '', phone: '' };
+    for (const changes of [{ shipping: emptyAddress, shipping_lines: [] }, { shipping: undefined, shipping_lines: undefined }, { shipping: null, shipping_lines: null }]) {
+      const parsed = parseWooCommerceOrder(withOrder(changes));
+      expect(parsed.ok && parsed.value.shippingAddress).toBeNull();
+      expect(parsed.ok && parsed.value.shippingMethod).toBeNull();
+    }
   });
 
   it('keeps design-file links and add-on options as properties and leaves private meta out', () => {

@@ -1,6 +1,6 @@
-import type { ParseResult, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
+import type { ParseResult, StorefrontAddress, StorefrontOrder, StorefrontOrderLine } from '../contract.ts';
 import { decodeHtmlEntities } from './html-entities.ts';
-import { orderPayloadSchema, type LineItemPayload, type MetaDataPayload, type OrderPayload } from './order-payload-schema.ts';
+import { orderPayloadSchema, type LineItemPayload, type MetaDataPayload, type OrderPayload, type ShippingPayload } from './order-payload-schema.ts';
 import { wooCommerceOrderState } from './order-status.ts';
 import { wcAmountToMinor } from './wc-money.ts';
 import { describeIssues, malformed } from '../payload-errors.ts';
@@ -70,6 +70,8 @@ function toStorefrontOrder(order: OrderPayload): ParseResult<StorefrontOrder> {
         firstName: textOrNull(order.billing?.first_name),
         lastName: textOrNull(order.billing?.last_name),
       },
+      shippingAddress: shippingAddress(order.shipping),
+      shippingMethod: shippingMethod(order.shipping_lines),
       note: textOrNull(order.customer_note),
       // WooCommerce orders have no tags.
       tags: [],
@@ -125,6 +127,39 @@ function metaText(entry: MetaDataPayload): string {
   // is plain text, the JSON otherwise, so nothing is lost.
   if (typeof entry.display_value === 'string' && !/[<>]/.test(entry.display_value)) return entry.display_value;
   return JSON.stringify(value);
+}
+
+/**
+ * The order's `shipping` address. WooCommerce stores unset fields as "", and a virtual or
+ * local-pickup order has an address with every field empty: that is no address at all.
+ */
+function shippingAddress(shipping: ShippingPayload | null | undefined): StorefrontAddress | null {
+  if (!shipping) return null;
+  const country = trimmedOrNull(shipping.country)?.toUpperCase() ?? null;
+  const address: StorefrontAddress = {
+    name: trimmedOrNull([shipping.first_name, shipping.last_name].map((part) => part?.trim() ?? '').join(' ')),
+    company: trimmedOrNull(shipping.company),
+    address1: trimmedOrNull(shipping.address_1),
+    address2: trimmedOrNull(shipping.address_2),
+    city: trimmedOrNull(shipping.city),
+    province: trimmedOrNull(shipping.state),
+    postalCode: trimmedOrNull(shipping.postcode),
+    // WooCommerce keeps ISO 3166-1 alpha-2 codes; anything else is not one.
+    countryCode: country !== null && /^[A-Z]{2}$/.test(country) ? country : null,
+    phone: trimmedOrNull(shipping.phone),
+  };
+  return Object.values(address).every((value) => value === null) ? null : address;
+}
+
+/** The first shipping line's method, as the customer saw it at checkout. */
+function shippingMethod(lines: readonly { method_title?: string | null | undefined }[] | null | undefined): string | null {
+  const title = lines?.[0]?.method_title;
+  return title === null || title === undefined ? null : trimmedOrNull(decodeHtmlEntities(title));
+}
+
+function trimmedOrNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function nonZeroId(id: string | null | undefined): string | null {

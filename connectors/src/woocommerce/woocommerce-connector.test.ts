@@ -36,6 +36,13 @@ describe('WooCommerce connector', () => {
     expect(reference).toEqual({ ok: true, value: { externalId: '801' } });
     const current = await api.fetchOrder(fake.connection(), reference.ok ? reference.value.externalId : '');
     expect(current).toMatchObject({ ok: true, value: { externalId: '801', financialStatus: 'paid', updatedAt: '2026-11-20T10:00:00.000Z' } });
+    // The fake site serves the sample's shipping address and line, in the webhook and over REST.
+    const shipping = {
+      shippingAddress: { name: 'John Doe', address1: '969 Market', city: 'San Francisco', province: 'CA', postalCode: '94103', countryCode: 'US' },
+      shippingMethod: 'Flat Rate',
+    };
+    expect(connector.parseOrder(rawBody)).toMatchObject({ ok: true, value: shipping });
+    expect(current).toMatchObject({ ok: true, value: shipping });
   });
 
   it('refuses a connection of another platform loudly', async () => {

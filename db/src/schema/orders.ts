@@ -18,6 +18,9 @@ export const orders = pgTable(
     customerName: text('customer_name'),
     customerExternalId: text('customer_external_id'),
     note: text('note'),
+    /** Personal data: erased with the customer's on a privacy request. */
+    shippingAddress: jsonb('shipping_address').$type<Record<string, string | null>>(),
+    shippingMethod: text('shipping_method'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     /** The platform's updated_at of the version we hold; older deliveries never overwrite newer ones. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ChangedOrdersPage, ChangedOrdersQuery, ConnectorResult, StorefrontOrder } from '../../contract.ts';
 import { normaliseOdooOrder } from '../normalise-order.ts';
 import { isoToOdooDatetime } from '../odoo-values.ts';
-import { ORDER_FIELDS, orderReadSchema } from '../order-read.ts';
+import { orderReadSchema } from '../order-read.ts';
 import type { OdooRpc } from '../rpc/odoo-rpc.ts';
-import { readOrderBundles } from './read-orders.ts';
+import { orderFieldsOf, readOrderBundles } from './read-orders.ts';
 import { shaped } from './rpc-result.ts';
 
 const MAX_PAGE = 100;
@@ -43,10 +43,12 @@ export async function listChangedOrders(rpc: OdooRpc, query: ChangedOrdersQuery)
     const [, writeDate, id] = after;
     domain.push('|', ['write_date', '>', writeDate], '&', ['write_date', '=', writeDate], ['id', '>', Number(id)]);
   }
+  const fields = await orderFieldsOf(rpc);
+  if (!fields.ok) return fields;
   const read = shaped(
     'sale.order.search_read',
     // One more than asked for says whether there is a next page without another call.
-    await rpc.call('sale.order', 'search_read', [], { domain, fields: [...ORDER_FIELDS], order: 'write_date asc, id asc', limit: limit + 1 }),
+    await rpc.call('sale.order', 'search_read', [], { domain, fields: fields.value, order: 'write_date asc, id asc', limit: limit + 1 }),
     z.array(orderReadSchema.required({ write_date: true })),
   );
   if (!read.ok) return read;

@@ -64,6 +64,9 @@ describe.each([17, 19] as const)('Odoo %i PlatformApi', (version) => {
           placedAt: '2026-03-02T09:00:00.000Z',
           updatedAt: '2026-03-02T09:00:00.000Z',
           customer: { externalId: expect.any(String), email: 'jane@example.com', firstName: 'Jane Doe', lastName: null },
+          // The customer is the delivery contact, and has no address.
+          shippingAddress: { name: 'Jane Doe', company: null, address1: null, address2: null, city: null, province: null, postalCode: null, countryCode: null, phone: null },
+          shippingMethod: null,
           note: null,
           tags: [],
           lines: [
@@ -84,6 +87,56 @@ describe.each([17, 19] as const)('Odoo %i PlatformApi', (version) => {
           ],
         },
       });
+    });
+
+    it('reads the delivery contact’s address and the delivery method', async () => {
+      const seeded = fake.seedOrder({
+        ...mugOrder,
+        shipping: {
+          name: 'Jane Doe',
+          company: 'Deco Addict',
+          street: '77 Santa Barbara Rd',
+          street2: 'Suite 4',
+          city: 'Pleasant Hill',
+          state: { name: 'California', code: 'CA' },
+          zip: '94523',
+          country: { code: 'US', name: 'United States' },
+          phone: '(603)-996-3829',
+        },
+        carrier: 'Standard delivery',
+      });
+      const result = await api.fetchOrder(connection, String(seeded.id));
+      expect(result).toMatchObject({
+        ok: true,
+        value: {
+          customer: { email: 'jane@example.com', firstName: 'Jane Doe' },
+          shippingAddress: {
+            name: 'Jane Doe',
+            company: 'Deco Addict',
+            address1: '77 Santa Barbara Rd',
+            address2: 'Suite 4',
+            city: 'Pleasant Hill',
+            province: 'California',
+            postalCode: '94523',
+            countryCode: 'US',
+            phone: '(603)-996-3829',
+          },
+          shippingMethod: 'Standard delivery',
+        },
+      });
+      const listed = await api.listChangedOrders(connection, { updatedSince: '2026-03-02T09:00:00Z', cursor: null, limit: 10 });
+      expect(listed.ok && listed.value.orders[0]).toMatchObject({ shippingAddress: { city: 'Pleasant Hill', countryCode: 'US' }, shippingMethod: 'Standard delivery' });
+    });
+
+    it('reads no delivery method where the delivery module is not installed', async () => {
+      fake.close();
+      fake = await createFakeOdoo({ now: () => now, stockDelivery: false, delivery: false });
+      fake.listen();
+      connection = fake.connection({ version });
+      const seeded = fake.seedOrder({ ...mugOrder, partner: { name: 'Jane Doe', email: 'jane@example.com', city: 'Lyon', country: { code: 'FR', name: 'France' } } });
+      const result = await api.fetchOrder(connection, String(seeded.id));
+      expect(result).toMatchObject({ ok: true, value: { shippingAddress: { name: 'Jane Doe', city: 'Lyon', countryCode: 'FR' }, shippingMethod: null } });
+      expect(fake.requests.map((request) => request.call)).toContain('sale.order.fields_get');
     });
 
     it('answers not_found for an order Odoo does not have', async () => {

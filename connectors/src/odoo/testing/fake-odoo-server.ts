@@ -28,7 +28,7 @@ export function buildFakeOdoo(options: FakeOdooOptions): FakeOdoo {
   const database = options.database ?? 'pressline-test';
   const username = options.username ?? 'api@pressline.test';
   const apiKey = options.apiKey ?? 'fake-odoo-api-key-5f1c2d3e4a5b6c7d8e9f';
-  const store = new FakeOdooStore(options.now ?? Date.now, { stockDelivery: options.stockDelivery ?? true });
+  const store = new FakeOdooStore(options.now ?? Date.now, { stockDelivery: options.stockDelivery ?? true, delivery: options.delivery ?? options.stockDelivery ?? true });
   const injected: Injected[] = [];
   const requests: FakeOdooRequest[] = [];
   let server: SetupServer | undefined;

@@ -20,6 +20,17 @@ export class RecordsResult {
 export interface FakeOdooPartnerSeed {
   name: string;
   email?: string | null;
+  /** The company the contact belongs to: a company partner, its `parent_id`. */
+  company?: string;
+  street?: string;
+  street2?: string;
+  city?: string;
+  /** A res.country.state of the partner's country. */
+  state?: { name: string; code: string };
+  zip?: string;
+  /** A res.country by its ISO code, e.g. { code: 'US', name: 'United States' }. */
+  country?: { code: string; name: string };
+  phone?: string;
 }
 
 export interface FakeOdooLineSeed {
@@ -39,6 +50,10 @@ export interface FakeOdooOrderSeed {
   name?: string;
   state?: 'draft' | 'sent' | 'sale' | 'cancel';
   partner?: FakeOdooPartnerSeed;
+  /** The delivery contact (`partner_shipping_id`); defaults to the customer, as in Odoo. */
+  shipping?: FakeOdooPartnerSeed;
+  /** The delivery method's name (a delivery.carrier); only where `delivery` is installed. */
+  carrier?: string;
   currency?: string;
   clientOrderRef?: string;
   /** Odoo's UTC "YYYY-MM-DD HH:MM:SS"; defaults to now. */
@@ -72,12 +87,31 @@ export class FakeOdooStore {
 
   constructor(
     private readonly clock: () => number,
-    readonly options: { stockDelivery: boolean },
+    readonly options: { stockDelivery: boolean; delivery: boolean },
   ) {
     const write_date: FieldSpec = { type: 'datetime' };
     this.fields = {
       'res.currency': { name: { type: 'char' } },
-      'res.partner': { name: { type: 'char' }, email: { type: 'char' }, write_date },
+      'res.country': { name: { type: 'char' }, code: { type: 'char' } },
+      'res.country.state': { name: { type: 'char' }, code: { type: 'char' }, country_id: { type: 'many2one', relation: 'res.country' } },
+      'res.partner': {
+        name: { type: 'char' },
+        email: { type: 'char' },
+        is_company: { type: 'boolean' },
+        parent_id: { type: 'many2one', relation: 'res.partner' },
+        // 17/18: the commercial partner's name when it is a company, else company_name (not seeded).
+        commercial_company_name: { type: 'computed', compute: (row, store) => store.commercialCompanyName(row) },
+        street: { type: 'char' },
+        street2: { type: 'char' },
+        city: { type: 'char' },
+        state_id: { type: 'many2one', relation: 'res.country.state' },
+        zip: { type: 'char' },
+        country_id: { type: 'many2one', relation: 'res.country' },
+        country_code: { type: 'computed', compute: (row, store) => (typeof row['country_id'] === 'number' ? store.row('res.country', row['country_id'])['code'] : false) },
+        phone: { type: 'char' },
+        write_date,
+      },
+      'delivery.carrier': { name: { type: 'char' } },
       'product.template': { name: { type: 'char' } },
       'product.product': {
         name: { type: 'char' },
@@ -90,6 +124,8 @@ export class FakeOdooStore {
         state: { type: 'selection' },
         locked: { type: 'boolean' },
         partner_id: { type: 'many2one', relation: 'res.partner' },
+        partner_shipping_id: { type: 'many2one', relation: 'res.partner' },
+        ...(options.delivery ? { carrier_id: { type: 'many2one', relation: 'delivery.carrier' } as FieldSpec } : {}),
         client_order_ref: { type: 'char' },
         origin: { type: 'char' },
         date_order: { type: 'datetime' },
@@ -152,14 +188,32 @@ export class FakeOdooStore {
     return new Date(this.clock()).toISOString().slice(0, 19).replace('T', ' ');
   }
 
+  /** A contact as the seed describes it; an identical one is reused. */
   seedPartner(seed: FakeOdooPartnerSeed): Row {
-    const existing = [...this.table('res.partner').values()].find((row) => row['name'] === seed.name && row['email'] === (seed.email ?? false));
-    return existing ?? this.insert('res.partner', { name: seed.name, email: seed.email ?? false, write_date: this.now() });
+    const country = seed.country ? this.findOrInsert('res.country', { code: seed.country.code, name: seed.country.name }) : null;
+    const state = seed.state ? this.findOrInsert('res.country.state', { name: seed.state.name, code: seed.state.code, country_id: country?.id ?? false }) : null;
+    const company = seed.company ? this.findOrInsert('res.partner', { name: seed.company, is_company: true, parent_id: false }, { write_date: this.now() }) : null;
+    return this.findOrInsert('res.partner', {
+      name: seed.name,
+      email: seed.email ?? false,
+      is_company: false,
+      parent_id: company?.id ?? false,
+      street: seed.street ?? false,
+      street2: seed.street2 ?? false,
+      city: seed.city ?? false,
+      state_id: state?.id ?? false,
+      zip: seed.zip ?? false,
+      country_id: country?.id ?? false,
+      phone: seed.phone ?? false,
+    }, { write_date: this.now() });
   }
 
   seedOrder(seed: FakeOdooOrderSeed): Row {
     const now = this.now();
     const partner = this.seedPartner(seed.partner ?? { name: 'Deco Addict', email: 'deco.addict82@example.com' });
+    const shipping = seed.shipping ? this.seedPartner(seed.shipping) : partner;
+    if (seed.carrier !== undefined && !this.options.delivery) throw new Error('the fake Odoo has no delivery module: an order cannot have a carrier');
+    const carrier = seed.carrier === undefined ? null : this.findOrInsert('delivery.carrier', { name: seed.carrier });
     const currencyName = seed.currency ?? 'USD';
     const currency = [...this.table('res.currency').values()].find((row) => row['name'] === currencyName) ?? this.insert('res.currency', { name: currencyName });
     const number = this.next('sale.order.name');
@@ -168,6 +222,8 @@ export class FakeOdooStore {
       state: 'draft',
       locked: false,
       partner_id: partner.id,
+      partner_shipping_id: shipping.id,
+      ...(this.options.delivery ? { carrier_id: carrier?.id ?? false } : {}),
       client_order_ref: seed.clientOrderRef ?? false,
       origin: false,
       date_order: seed.dateOrder ?? now,
@@ -521,9 +577,19 @@ export class FakeOdooStore {
     return typeof productId === 'number' ? (this.row('product.product', productId)['product_tmpl_id'] as number) : false;
   }
 
+  /** Odoo 17's compute: the commercial partner's name when it is a company. */
+  commercialCompanyName(row: Row): string | false {
+    let commercial = row;
+    while (typeof commercial['parent_id'] === 'number') commercial = this.row('res.partner', commercial['parent_id']);
+    return commercial['is_company'] === true ? String(commercial['name']) : false;
+  }
+
   private displayName(model: string, row: Row): string {
     if (model === 'product.product') return row['default_code'] ? `[${String(row['default_code'])}] ${String(row['name'])}` : String(row['name']);
     if (model === 'sale.order.line') return `${String(this.row('sale.order', row['order_id'] as number)['name'])} - ${String(row['name']).split('\n')[0]}`;
+    // 17+: a state is shown with its country's code, a contact with its company's name.
+    if (model === 'res.country.state') return `${String(row['name'])} (${String(this.row('res.country', row['country_id'] as number)['code'])})`;
+    if (model === 'res.partner' && typeof row['parent_id'] === 'number' && row['is_company'] !== true) return `${String(this.row('res.partner', row['parent_id'])['name'])}, ${String(row['name'])}`;
     if (model === 'stock.move') return String(this.row('product.product', row['product_id'] as number)['name']);
     return String(row['name'] ?? `${model},${row.id}`);
   }
@@ -587,6 +653,12 @@ export class FakeOdooStore {
   private sorted(model: string, keep: (row: Row) => boolean, order: string): Row[] {
     const valueOf = (row: Readonly<Record<string, unknown>>, field: string) => row[field];
     return this.rows(model).filter(keep).sort(compileOrder(order, valueOf, () => true));
+  }
+
+  /** The row whose values are all `match`'s, or a new one with `match` and `extra`. */
+  private findOrInsert(model: string, match: Record<string, unknown>, extra: Record<string, unknown> = {}): Row {
+    const existing = this.rows(model).find((row) => Object.entries(match).every(([name, value]) => row[name] === value));
+    return existing ?? this.insert(model, { ...match, ...extra });
   }
 
   private insert(model: string, values: Record<string, unknown>): Row {

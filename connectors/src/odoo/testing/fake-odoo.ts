@@ -13,8 +13,8 @@ export type { FakeOdooLineSeed, FakeOdooOrderSeed, FakeOdooPartnerSeed, OdooWebh
  *   1 application error with its traceback, 2 UserError family, 3 AccessDenied, 4 AccessError);
  * - JSON-2: `POST <url>/json/2/<model>/<method>` with `Authorization: bearer <key>`, named
  *   parameters, errors as 4xx/5xx `{name, message, arguments, context, debug}`.
- * Models: sale.order, sale.order.line, res.partner, product.product/template,
- * stock.picking, stock.move, mail.message. Writes bump `write_date`; validating a delivery
+ * Models: sale.order, sale.order.line, res.partner (with its address), res.country(.state),
+ * delivery.carrier, product.product/template, stock.picking, stock.move, mail.message. Writes bump `write_date`; validating a delivery
  * bumps its order's, as Odoo's stored computes do.
  */
 export interface FakeOdoo {
@@ -103,6 +103,11 @@ export interface FakeOdooOptions {
   now?: () => number;
   /** Whether stock_delivery is installed (stock.picking.carrier_tracking_ref). Defaults to true. */
   stockDelivery?: boolean;
+  /**
+   * Whether `delivery` is installed (sale.order.carrier_id, delivery.carrier). Defaults to
+   * `stockDelivery`, which depends on it.
+   */
+  delivery?: boolean;
 }
 
 /** Builds the fake. msw is loaded only here, so code importing this package never loads it. */

@@ -20,8 +20,8 @@ describe('Shopify throttling', () => {
   });
 
   it('waits as long as the bucket needs to hold the query’s cost', async () => {
-    // fetchOrder asks for 607 points; with 7 left and 100 restored per second that is 6 s.
-    shop.fake.setAvailablePoints(7);
+    // fetchOrder asks for 609 points; with 9 left and 100 restored per second that is 6 s.
+    shop.fake.setAvailablePoints(9);
 
     expect(await fetch1001()).toMatchObject({ ok: true });
     expect(shop.sleeps).toEqual([6000]);
@@ -35,8 +35,8 @@ describe('Shopify throttling', () => {
 
     await fetch1001();
 
-    // 607 points were taken again right after the bucket refilled to 607: wait for another 607.
-    expect(shop.sleeps).toEqual([6070]);
+    // 609 points were taken again right after the bucket refilled to 609: wait for another 609.
+    expect(shop.sleeps).toEqual([6090]);
     expect(shop.fake.requests.filter((r) => r.outcome === 'throttled')).toHaveLength(1);
   });
 

@@ -18,6 +18,20 @@ const printOrder: FakeOrderSeed = {
   createdAt: '2026-09-30T08:15:00+02:00',
   updatedAt: '2026-09-30T09:00:00+02:00',
   note: 'Please ship before Friday',
+  shippingAddress: {
+    firstName: 'Jon',
+    lastName: 'Snow',
+    company: 'Night Print GmbH',
+    address1: 'Torstraße 1',
+    city: 'Berlin',
+    province: 'Berlin',
+    provinceCode: 'BE',
+    zip: '10119',
+    country: 'Germany',
+    countryCode: 'DE',
+    phone: '+49 30 1234567',
+  },
+  shippingMethod: 'DHL Paket',
   lines: [
     {
       id: '866550311766439020',
@@ -55,6 +69,18 @@ describe('fetchOrder', () => {
         placedAt: '2026-09-30T06:15:00.000Z',
         updatedAt: '2026-09-30T07:00:00.000Z',
         note: 'Please ship before Friday',
+        shippingAddress: {
+          name: 'Jon Snow',
+          company: 'Night Print GmbH',
+          address1: 'Torstraße 1',
+          address2: null,
+          city: 'Berlin',
+          province: 'Berlin',
+          postalCode: '10119',
+          countryCode: 'DE',
+          phone: '+49 30 1234567',
+        },
+        shippingMethod: 'DHL Paket',
         lines: [
           {
             externalId: '866550311766439020',
@@ -72,6 +98,23 @@ describe('fetchOrder', () => {
           { externalId: '141249953214522974', variantExternalId: null, sku: null, unitPriceMinor: 8900 },
         ],
       },
+    });
+  });
+
+  it('maps an order that ships nowhere, and the default shipping, exactly as their webhooks map', async () => {
+    const pickup: FakeOrderSeed = { ...printOrder, id: '1201', name: '#1201', shippingAddress: null, shippingMethod: null };
+    const defaults: FakeOrderSeed = { ...printOrder, id: '1202', name: '#1202', shippingAddress: undefined, shippingMethod: undefined };
+    for (const seed of [pickup, defaults]) {
+      shop.fake.seedOrder(seed);
+      const webhook = parseShopifyOrder(buildShopifyOrderPayload(seed));
+      if (!webhook.ok) throw new Error(webhook.message);
+      expect(await shop.api.fetchOrder(shop.connection, seed.id)).toEqual({ ok: true, value: webhook.value });
+    }
+
+    expect(await shop.api.fetchOrder(shop.connection, '1201')).toMatchObject({ ok: true, value: { shippingAddress: null, shippingMethod: null } });
+    expect(await shop.api.fetchOrder(shop.connection, '1202')).toMatchObject({
+      ok: true,
+      value: { shippingAddress: { name: 'Alex Rivera', countryCode: 'US', postalCode: '94105' }, shippingMethod: 'Standard' },
     });
   });
 

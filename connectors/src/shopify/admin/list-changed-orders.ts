@@ -5,8 +5,8 @@ import { completeOrder } from './complete-order.ts';
 import { LINE_ITEM_FRAGMENT, ORDER_FRAGMENT, orderNodeSchema, pageInfoSchema, type OrderNode } from './order-node.ts';
 
 // Shopify refuses a query whose requested cost exceeds 1000 points. One order costs
-// 7 + 6 per line item asked for, so 10 lines per order allow 14 orders per page
-// (2 + 14 × 67 = 940). Orders with more lines get the rest in follow-up queries.
+// 9 + 6 per line item asked for, so 10 lines per order allow 14 orders per page
+// (2 + 14 × 69 = 968). Orders with more lines get the rest in follow-up queries.
 const LINES_PER_ORDER = 10;
 const MAX_ORDERS_PER_PAGE = 14;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConnectorFailure, FinancialStatus, StorefrontOrder, StorefrontOrderLine } from '../../contract.ts';
 import { toMinorUnits } from '../../money.ts';
+import { shippingMethodOf, toStorefrontAddress } from '../shipping-address.ts';
 import { legacyIdOf } from './gid.ts';
 
 // What Pressline reads of a GraphQL Admin `Order`, and how it becomes a StorefrontOrder
@@ -21,6 +22,8 @@ export const ORDER_FRAGMENT = /* GraphQL */ `
     displayFinancialStatus
     totalPriceSet { shopMoney { amount currencyCode } }
     customer { legacyResourceId firstName lastName defaultEmailAddress { emailAddress } }
+    shippingAddress { name company address1 address2 city province zip countryCodeV2 phone }
+    shippingLine { title }
     lineItems(first: $lineItemsFirst) {
       pageInfo { hasNextPage endCursor }
       nodes { ...PresslineLineItem }
@@ -80,6 +83,20 @@ export const orderNodeSchema = z.object({
       defaultEmailAddress: z.object({ emailAddress: z.string().nullish() }).nullish(),
     })
     .nullish(),
+  shippingAddress: z
+    .object({
+      name: z.string().nullish(),
+      company: z.string().nullish(),
+      address1: z.string().nullish(),
+      address2: z.string().nullish(),
+      city: z.string().nullish(),
+      province: z.string().nullish(),
+      zip: z.string().nullish(),
+      countryCodeV2: z.string().nullish(),
+      phone: z.string().nullish(),
+    })
+    .nullish(),
+  shippingLine: z.object({ title: z.string() }).nullish(),
   lineItems: z.object({ pageInfo: pageInfoSchema, nodes: z.array(lineItemNodeSchema) }),
 });
 
@@ -140,6 +157,9 @@ export function toStorefrontOrder(node: OrderNode, lineNodes: readonly LineItemN
         firstName: textOrNull(node.customer?.firstName),
         lastName: textOrNull(node.customer?.lastName),
       },
+      shippingAddress: node.shippingAddress ? toStorefrontAddress({ ...node.shippingAddress, countryCode: node.shippingAddress.countryCodeV2 }) : null,
+      // Order.shippingLine is the line the webhook lists first in `shipping_lines`.
+      shippingMethod: shippingMethodOf(node.shippingLine ? [node.shippingLine] : null),
       note: textOrNull(node.note),
       tags: node.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
       lines,

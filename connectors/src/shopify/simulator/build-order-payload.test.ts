@@ -76,6 +76,55 @@ describe('buildShopifyOrderPayload', () => {
     });
   });
 
+  it('ships to a plausible address by the "Standard" line unless told otherwise', () => {
+    const payload = parse(buildShopifyOrderPayload(bigOrder)) as Record<string, unknown>;
+    expect(payload.shipping_address).toMatchObject({
+      first_name: 'Alex',
+      last_name: 'Rivera',
+      name: 'Alex Rivera',
+      address1: '500 Market Street',
+      city: 'San Francisco',
+      province: 'California',
+      province_code: 'CA',
+      zip: '94105',
+      country: 'United States',
+      country_code: 'US',
+      company: null,
+    });
+    expect(payload.shipping_lines).toMatchObject([{ title: 'Standard', code: 'Standard', price: '0.00', is_removed: false }]);
+    expect(payload.total_price).toBe('90.00');
+  });
+
+  it('writes the shipping address and method given, or none', () => {
+    const shipped = parseShopifyOrder(
+      buildShopifyOrderPayload({
+        ...bigOrder,
+        shippingAddress: { firstName: 'Grace', lastName: 'Hopper', company: 'Navy', address1: '1 Pier Rd', city: 'Arlington', countryCode: 'US' },
+        shippingMethod: 'Express',
+      }),
+    );
+    expect(shipped).toMatchObject({
+      ok: true,
+      value: {
+        shippingAddress: {
+          name: 'Grace Hopper',
+          company: 'Navy',
+          address1: '1 Pier Rd',
+          address2: null,
+          city: 'Arlington',
+          province: null,
+          postalCode: null,
+          countryCode: 'US',
+          phone: null,
+        },
+        shippingMethod: 'Express',
+      },
+    });
+
+    const pickup = parseShopifyOrder(buildShopifyOrderPayload({ ...bigOrder, shippingAddress: null, shippingMethod: null }));
+    expect(pickup).toMatchObject({ ok: true, value: { shippingAddress: null, shippingMethod: null } });
+  });
+
   it('prices in the currency given', () => {
     const result = parseShopifyOrder(
       buildShopifyOrderPayload({ id: '1', name: '#1', currency: 'jpy', lines: [{ id: '2', title: 'Flyer', quantity: 2 }] }),

@@ -15,6 +15,44 @@ export interface SimulatedOrderLine {
   variantTitle?: string;
 }
 
+/** A shipping address in Shopify's terms; Shopify derives `name` from the first and last names. */
+export interface SimulatedAddress {
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  address1?: string;
+  address2?: string;
+  city?: string;
+  /** e.g. "Kentucky" */
+  province?: string;
+  /** e.g. "KY" */
+  provinceCode?: string;
+  zip?: string;
+  /** e.g. "United States" */
+  country?: string;
+  /** ISO 3166-1 alpha-2, e.g. "US". */
+  countryCode?: string;
+  phone?: string;
+}
+
+/** Where a simulated order ships when the test does not say. */
+export const DEFAULT_SHIPPING_ADDRESS: Readonly<SimulatedAddress> = Object.freeze({
+  firstName: 'Alex',
+  lastName: 'Rivera',
+  address1: '500 Market Street',
+  address2: 'Suite 12',
+  city: 'San Francisco',
+  province: 'California',
+  provinceCode: 'CA',
+  zip: '94105',
+  country: 'United States',
+  countryCode: 'US',
+  phone: '+14155550123',
+});
+
+/** The shipping line's title when the test does not say. */
+export const DEFAULT_SHIPPING_METHOD = 'Standard';
+
 export interface SimulatedOrder {
   /** Numeric order id as a string; may exceed 2^53. */
   id: string;
@@ -33,12 +71,16 @@ export interface SimulatedOrder {
   /** Set on a cancelled order. */
   cancelledAt?: string | null;
   note?: string | null;
+  /** Defaults to DEFAULT_SHIPPING_ADDRESS; null for an order that ships nowhere. */
+  shippingAddress?: SimulatedAddress | null;
+  /** The shipping line's title; defaults to DEFAULT_SHIPPING_METHOD, null for no shipping line. */
+  shippingMethod?: string | null;
 }
 
 /**
  * A raw orders/* webhook body shaped like Shopify's official sample order, with ids
  * written as bare JSON numbers exactly as Shopify writes them (even past 2^53).
- * Totals are computed from the lines; no discounts, tax or shipping.
+ * Totals are computed from the lines; no discounts or tax, and shipping is free.
  */
 export function buildShopifyOrderPayload(order: SimulatedOrder): string {
   const currency = (order.currency ?? 'USD').toUpperCase();
@@ -88,6 +130,8 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
   });
 
   const total = formatMinorUnits(totalMinor, currency);
+  const shippingAddress = order.shippingAddress === undefined ? DEFAULT_SHIPPING_ADDRESS : order.shippingAddress;
+  const shippingMethod = order.shippingMethod === undefined ? DEFAULT_SHIPPING_METHOD : order.shippingMethod;
   const orderNumber = /^#?(\d+)$/.exec(order.name)?.[1];
   const payload = {
     id: numericId(order.id, 'order id'),
@@ -152,7 +196,8 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
     line_items: lineItems,
     payment_terms: null,
     refunds: [],
-    shipping_lines: [],
+    shipping_address: shippingAddress === null ? null : addressPayload(shippingAddress),
+    shipping_lines: shippingMethod === null ? [] : [shippingLinePayload(order.id, shippingMethod, currency)],
     returns: [],
     line_item_groups: [],
   };
@@ -160,6 +205,54 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
   const body = stringify(payload);
   if (body === undefined) throw new Error('order payload did not serialise');
   return body;
+}
+
+/** A MailingAddress's full name as Shopify derives it: first and last name, or null. */
+export function simulatedAddressName(address: Readonly<SimulatedAddress>): string | null {
+  return [address.firstName, address.lastName].filter((part) => part !== undefined && part !== '').join(' ') || null;
+}
+
+/** As in the official sample: every key present, absent values null. */
+function addressPayload(address: Readonly<SimulatedAddress>) {
+  return {
+    first_name: address.firstName ?? null,
+    address1: address.address1 ?? null,
+    phone: address.phone ?? null,
+    city: address.city ?? null,
+    zip: address.zip ?? null,
+    province: address.province ?? null,
+    country: address.country ?? null,
+    last_name: address.lastName ?? null,
+    address2: address.address2 ?? null,
+    company: address.company ?? null,
+    latitude: null,
+    longitude: null,
+    name: simulatedAddressName(address),
+    country_code: address.countryCode ?? null,
+    province_code: address.provinceCode ?? null,
+  };
+}
+
+function shippingLinePayload(orderId: string, title: string, currency: string) {
+  const free = zero(currency);
+  return {
+    // One shipping line per order: its id may as well follow from the order's.
+    id: new LosslessNumber((BigInt(numericId(orderId, 'order id').toString()) + 1n).toString()),
+    carrier_identifier: null,
+    code: title,
+    current_discounted_price_set: moneySet(free, currency),
+    discounted_price: free,
+    discounted_price_set: moneySet(free, currency),
+    is_removed: false,
+    phone: null,
+    price: free,
+    price_set: moneySet(free, currency),
+    requested_fulfillment_service_id: null,
+    source: 'shopify',
+    title,
+    tax_lines: [],
+    discount_allocations: [],
+  };
 }
 
 function numericId(id: string, what: string): LosslessNumber {

@@ -1,10 +1,13 @@
 import { GraphQLError } from 'graphql';
+import { formatMinorUnits } from '../../money.ts';
 import {
+  fakeAddressName,
   gid,
   idFromGid,
   metafieldDigest,
   type DraftOrderCreateInput,
   type FakeAdminStore,
+  type FakeAddress,
   type FakeDraftOrder,
   type FakeFulfillment,
   type FakeFulfillmentOrder,
@@ -107,6 +110,8 @@ function orderView(store: FakeAdminStore, order: FakeOrder) {
       displayName: [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ') || (order.customer.email ?? ''),
       defaultEmailAddress: order.customer.email === null ? null : { emailAddress: order.customer.email },
     },
+    shippingAddress: order.shippingAddress && mailingAddressView(order.id, order.shippingAddress),
+    shippingLine: order.shippingMethod === null ? null : shippingLineView(order, order.shippingMethod),
     lineItems: (args: PageArgs) => connection(order.lines.map((line) => lineItemView(line, order.currency)), args),
     fulfillments: ({ first }: { first?: number | null }) =>
       store.fulfillmentsOf(order.id).slice(0, first ?? undefined).map((fulfillment) => fulfillmentView(store, fulfillment)),
@@ -116,6 +121,42 @@ function orderView(store: FakeAdminStore, order: FakeOrder) {
       const metafield = store.metafieldOf(gid('Order', order.id), namespace ?? 'app--fake', key);
       return metafield ? metafieldView(metafield) : null;
     },
+  };
+}
+
+function mailingAddressView(orderId: string, address: FakeAddress) {
+  return {
+    __typename: 'MailingAddress',
+    // Shopify's are opaque and not the order's; one address per order makes this unique.
+    id: `${gid('MailingAddress', orderId)}?model_name=Address`,
+    name: fakeAddressName(address),
+    firstName: address.firstName,
+    lastName: address.lastName,
+    company: address.company,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    provinceCode: address.provinceCode,
+    zip: address.zip,
+    country: address.country,
+    countryCodeV2: address.countryCode,
+    phone: address.phone,
+    formattedArea: [address.city, address.province, address.country].filter(Boolean).join(', ') || null,
+  };
+}
+
+function shippingLineView(order: FakeOrder, title: string) {
+  return {
+    __typename: 'ShippingLine',
+    id: gid('ShippingLine', (BigInt(order.id) + 1n).toString()),
+    title,
+    code: title,
+    source: 'shopify',
+    carrierIdentifier: null,
+    custom: false,
+    // Shipping is free in the fake, as in the storefront simulator.
+    originalPriceSet: moneyBag(formatMinorUnits(0, order.currency), order.currency),
   };
 }
 

@@ -33,6 +33,12 @@ const SDL = /* GraphQL */ `
     MXN MYR NOK NZD OMR PHP PLN QAR RON SAR SEK SGD THB TND TRY TWD UAH USD VND XAF XOF ZAR
   }
 
+  # A subset of the documented CountryCode values, as for CurrencyCode.
+  enum CountryCode {
+    AE AR AT AU BE BG BR CA CH CL CN CO CY CZ DE DK EE ES FI FR GB GR HK HR HU IE IL IN IS IT JP KR
+    LT LU LV MT MX MY NL NO NZ PH PL PT RO SA SE SG SI SK TH TR TW UA US VN ZA ZZ
+  }
+
   enum OrderDisplayFinancialStatus {
     AUTHORIZED
     EXPIRED
@@ -129,6 +135,34 @@ const SDL = /* GraphQL */ `
     lastName: String
     displayName: String!
     defaultEmailAddress: CustomerEmailAddress
+  }
+
+  type MailingAddress implements Node {
+    id: ID!
+    name: String
+    firstName: String
+    lastName: String
+    company: String
+    address1: String
+    address2: String
+    city: String
+    province: String
+    provinceCode: String
+    zip: String
+    country: String
+    countryCodeV2: CountryCode
+    phone: String
+    formattedArea: String
+  }
+
+  type ShippingLine {
+    id: ID
+    title: String!
+    code: String
+    source: String
+    carrierIdentifier: String
+    custom: Boolean!
+    originalPriceSet: MoneyBag!
   }
 
   type Product implements Node {
@@ -267,6 +301,8 @@ const SDL = /* GraphQL */ `
     displayFinancialStatus: OrderDisplayFinancialStatus
     totalPriceSet: MoneyBag!
     customer: Customer
+    shippingAddress: MailingAddress
+    shippingLine: ShippingLine
     lineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): LineItemConnection!
     fulfillments(first: Int): [Fulfillment!]!
     fulfillmentOrders(

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { currencyExponent, formatMinorUnits, toMinorUnits } from '../../money.ts';
-import type { SimulatedOrder, SimulatedOrderLine } from '../simulator/build-order-payload.ts';
+import {
+  DEFAULT_SHIPPING_ADDRESS,
+  DEFAULT_SHIPPING_METHOD,
+  simulatedAddressName,
+  type SimulatedAddress,
+  type SimulatedOrder,
+  type SimulatedOrderLine,
+} from '../simulator/build-order-payload.ts';
 
 // The fake Admin API's state: what Shopify would hold for one shop, changed only the
 // way the documented mutations change it. No GraphQL here; fake-admin-resolvers.ts
@@ -16,8 +23,12 @@ export interface FakeOrderLineSeed extends SimulatedOrderLine {
  * An order as a test wants it to exist in the shop. Field names follow the storefront
  * simulator's `SimulatedOrder`, so the same value can seed the webhook and the API.
  */
-export interface FakeOrderSeed extends Omit<SimulatedOrder, 'lines' | 'createdAt'> {
+export interface FakeOrderSeed extends Omit<SimulatedOrder, 'lines' | 'createdAt' | 'shippingAddress' | 'shippingMethod'> {
   lines: FakeOrderLineSeed[];
+  /** As the simulator's: defaults to its DEFAULT_SHIPPING_ADDRESS; null for an order that ships nowhere. */
+  shippingAddress?: SimulatedAddress | null;
+  /** The shipping line's title, as the simulator's: defaults to "Standard"; null for none. */
+  shippingMethod?: string | null;
   /** Defaults to the fake's clock. */
   createdAt?: string;
   tags?: string[];
@@ -42,6 +53,22 @@ export interface FakeLineItem {
   variantId: string | null;
 }
 
+/** An order's shipping address as the Admin API's MailingAddress holds it. */
+export interface FakeAddress {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  country: string | null;
+  countryCode: string | null;
+  phone: string | null;
+}
+
 export interface FakeOrder {
   id: string;
   name: string;
@@ -55,6 +82,9 @@ export interface FakeOrder {
   note: string | null;
   tags: string[];
   customer: { id: string; firstName: string | null; lastName: string | null; email: string | null } | null;
+  shippingAddress: FakeAddress | null;
+  /** The title of the order's shipping line, or null for none. */
+  shippingMethod: string | null;
   lines: FakeLineItem[];
   totalPrice: string;
 }
@@ -180,6 +210,29 @@ export function idFromGid(type: string, value: string): string | null {
   return match && match[1] === type ? match[2]! : null;
 }
 
+/** A MailingAddress's `name`, derived as Shopify derives it. */
+export function fakeAddressName(address: FakeAddress): string | null {
+  return simulatedAddressName({ firstName: address.firstName ?? undefined, lastName: address.lastName ?? undefined });
+}
+
+function toFakeAddress(address: Readonly<SimulatedAddress> | null): FakeAddress | null {
+  if (address === null) return null;
+  return {
+    firstName: address.firstName ?? null,
+    lastName: address.lastName ?? null,
+    company: address.company ?? null,
+    address1: address.address1 ?? null,
+    address2: address.address2 ?? null,
+    city: address.city ?? null,
+    province: address.province ?? null,
+    provinceCode: address.provinceCode ?? null,
+    zip: address.zip ?? null,
+    country: address.country ?? null,
+    countryCode: address.countryCode?.toUpperCase() ?? null,
+    phone: address.phone ?? null,
+  };
+}
+
 export function metafieldDigest(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
@@ -238,6 +291,8 @@ export class FakeAdminStore {
       customer: seed.customer
         ? { id: seed.customer.id, firstName: seed.customer.firstName ?? null, lastName: seed.customer.lastName ?? null, email: seed.customer.email ?? null }
         : null,
+      shippingAddress: toFakeAddress(seed.shippingAddress === undefined ? DEFAULT_SHIPPING_ADDRESS : seed.shippingAddress),
+      shippingMethod: seed.shippingMethod === undefined ? DEFAULT_SHIPPING_METHOD : seed.shippingMethod,
       lines,
       totalPrice: formatMinorUnits(totalMinor, currency),
     };

@@ -100,10 +100,26 @@ export const typeDefs = /* GraphQL */ `
     total: Money!
     customerEmail: String
     customerName: String
+    "Where the order ships to; null for pickup or digital orders, and once erased on a privacy request."
+    shippingAddress: Address
+    shippingMethod: String
     placedAt: DateTime!
     createdAt: DateTime!
     lines: [OrderLine!]!
     jobs: [Job!]!
+  }
+
+  type Address {
+    name: String
+    company: String
+    address1: String
+    address2: String
+    city: String
+    province: String
+    postalCode: String
+    "ISO 3166-1 alpha-2"
+    countryCode: String
+    phone: String
   }
 
   type FileReference {

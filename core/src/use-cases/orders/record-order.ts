@@ -28,6 +28,8 @@ export async function recordOrder(tx: Tx, shopId: string, order: StorefrontOrder
     customerName: [order.customer.firstName, order.customer.lastName].filter(Boolean).join(' ') || null,
     customerExternalId: order.customer.externalId,
     note: order.note,
+    shippingAddress: order.shippingAddress ? { ...order.shippingAddress } : null,
+    shippingMethod: order.shippingMethod,
     tags: order.tags,
     placedAt: new Date(order.placedAt),
     platformUpdatedAt: new Date(order.updatedAt),

@@ -17,7 +17,7 @@ export interface RedactionScope {
 }
 
 /**
- * Really erases a customer's personal data: the order's customer fields and the raw
+ * Really erases a customer's personal data: the order's customer fields, its shipping address and the raw
  * delivery bodies that carried them. Production data (lines, jobs, their audit trail)
  * stays, and each erased order says in its trail that it was erased and why.
  */
@@ -28,7 +28,7 @@ export async function redactCustomerData(tx: Tx, scope: RedactionScope): Promise
 
   const erased = await tx
     .update(o)
-    .set({ customerEmail: null, customerName: null, customerExternalId: null, redactedAt: scope.at, updatedAt: scope.at })
+    .set({ customerEmail: null, customerName: null, customerExternalId: null, shippingAddress: null, redactedAt: scope.at, updatedAt: scope.at })
     .where(and(eq(o.shopId, scope.shopId), who))
     .returning({ id: o.id, externalId: o.externalId });
   if (erased.length > 0) {
