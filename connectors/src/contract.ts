@@ -177,6 +177,20 @@ export interface FulfillmentRequest {
   idempotencyKey: string;
 }
 
+/**
+ * Changes the carrier and tracking of a fulfillment already created (by `createFulfillment`).
+ * Idempotent: setting the same tracking again changes nothing.
+ */
+export interface TrackingUpdate {
+  orderExternalId: string;
+  /** What `createFulfillment` returned. */
+  fulfillmentExternalId: string;
+  carrier: string | null;
+  trackingNumbers: string[];
+  trackingUrl: string | null;
+  notifyCustomer: boolean;
+}
+
 export interface StatusPush {
   orderExternalId: string;
   /** Pressline's customer-visible status key, e.g. "in_production". */
@@ -210,6 +224,12 @@ export interface PlatformApi {
   fetchOrder(connection: ShopConnection, orderExternalId: string): Promise<ConnectorResult<StorefrontOrder>>;
   pushStatus(connection: ShopConnection, push: StatusPush): Promise<ConnectorResult<void>>;
   createFulfillment(connection: ShopConnection, request: FulfillmentRequest): Promise<ConnectorResult<{ fulfillmentExternalId: string; created: boolean }>>;
+  /**
+   * Changes the carrier/tracking of a fulfillment already created. Idempotent: setting the
+   * same tracking again changes nothing (a retry after a lost response is a no-op).
+   * Optional: platforms that cannot change a shipment's tracking leave it out.
+   */
+  updateTracking?(connection: ShopConnection, request: TrackingUpdate): Promise<ConnectorResult<void>>;
   addOrderNote(connection: ShopConnection, note: OrderNote): Promise<ConnectorResult<void>>;
   buildReorder(connection: ShopConnection, request: ReorderRequest): Promise<ConnectorResult<Reorder>>;
   /**

@@ -23,6 +23,7 @@ export type {
   ReorderRequest,
   ShopConnection,
   StatusPush,
+  TrackingUpdate,
 } from './contract.ts';
 export { currencyExponent, formatMinorUnits, toMinorUnits, type MinorUnitsResult } from './money.ts';
 

@@ -7,6 +7,7 @@ import { createFulfillment } from './create-fulfillment.ts';
 import { fetchOrder } from './fetch-order.ts';
 import { listChangedOrders } from './list-changed-orders.ts';
 import { pushStatus } from './push-status.ts';
+import { updateTracking } from './update-tracking.ts';
 import { createShopRateLimiter, type ShopRateLimiterOptions } from './shop-rate-limiter.ts';
 
 export interface ShopifyAdminApiOptions extends ShopifyClientOptions {
@@ -25,6 +26,7 @@ export function createShopifyAdminApi(options: ShopifyAdminApiOptions): Platform
     fetchOrder: (connection, orderExternalId) => fetchOrder(gql, connection, orderExternalId),
     pushStatus: (connection, push) => pushStatus(gql, connection, push),
     createFulfillment: (connection, request) => createFulfillment(gql, connection, request),
+    updateTracking: (connection, request) => updateTracking(gql, connection, request),
     addOrderNote: (connection, note) => addOrderNote(gql, connection, note),
     buildReorder: (connection, request) => buildReorder(gql, connection, request),
   };

@@ -15,6 +15,7 @@ import {
   type FakeMetafield,
   type FakeOrder,
   type FulfillmentCreateInput,
+  type FulfillmentTrackingInput,
   type MetafieldsSetInput,
   type Outcome,
   type UserError,
@@ -59,6 +60,12 @@ export function adminRootValue(store: FakeAdminStore): Record<string, unknown> {
     // Mutation
     fulfillmentCreate: ({ fulfillment }: { fulfillment: FulfillmentCreateInput }) =>
       payload(store.createFulfillment(fulfillment), (value) => ({ fulfillment: fulfillmentView(store, value) }), { fulfillment: null }),
+    fulfillmentTrackingInfoUpdate: (args: { fulfillmentId: string; trackingInfoInput: FulfillmentTrackingInput; notifyCustomer?: boolean | null }) =>
+      payload(
+        store.updateFulfillmentTracking(args.fulfillmentId, args.trackingInfoInput, args.notifyCustomer ?? null),
+        (value) => ({ fulfillment: fulfillmentView(store, value) }),
+        { fulfillment: null },
+      ),
     tagsAdd: ({ id, tags }: { id: string; tags: string[] }) =>
       payload(store.addTags(id, tags), (order) => ({ node: orderView(store, order) }), { node: null }),
     tagsRemove: ({ id, tags }: { id: string; tags: string[] }) =>
@@ -194,7 +201,8 @@ function fulfillmentView(store: FakeAdminStore, fulfillment: FakeFulfillment) {
     name: fulfillment.name,
     status: fulfillment.status,
     createdAt: fulfillment.createdAt,
-    updatedAt: fulfillment.createdAt,
+    updatedAt: fulfillment.updatedAt,
+    order: () => orderView(store, order),
     totalQuantity: fulfillment.lines.reduce((sum, line) => sum + line.quantity, 0),
     trackingInfo: ({ first }: { first?: number | null }) => fulfillment.tracking.slice(0, first ?? undefined),
     fulfillmentLineItems: (args: PageArgs) =>

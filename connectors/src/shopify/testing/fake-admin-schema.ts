@@ -247,6 +247,7 @@ const SDL = /* GraphQL */ `
     createdAt: DateTime!
     updatedAt: DateTime!
     totalQuantity: Int!
+    order: Order!
     trackingInfo(first: Int): [FulfillmentTrackingInfo!]!
     fulfillmentLineItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): FulfillmentLineItemConnection!
   }
@@ -486,6 +487,11 @@ const SDL = /* GraphQL */ `
     userErrors: [UserError!]!
   }
 
+  type FulfillmentTrackingInfoUpdatePayload {
+    fulfillment: Fulfillment
+    userErrors: [UserError!]!
+  }
+
   type TagsAddPayload {
     node: Node
     userErrors: [UserError!]!
@@ -513,6 +519,11 @@ const SDL = /* GraphQL */ `
 
   type Mutation {
     fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
+    fulfillmentTrackingInfoUpdate(
+      fulfillmentId: ID!
+      trackingInfoInput: FulfillmentTrackingInput!
+      notifyCustomer: Boolean
+    ): FulfillmentTrackingInfoUpdatePayload
     tagsAdd(id: ID!, tags: [String!]!): TagsAddPayload
     tagsRemove(id: ID!, tags: [String!]!): TagsRemovePayload
     metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload

@@ -105,6 +105,7 @@ export interface FakeFulfillment {
   name: string;
   status: 'SUCCESS' | 'CANCELLED';
   createdAt: string;
+  updatedAt: string;
   notifyCustomer: boolean;
   tracking: { company: string | null; number: string | null; url: string | null }[];
   lines: { id: string; lineItemId: string; quantity: number }[];
@@ -162,13 +163,15 @@ export interface FulfillmentCreateInput {
     fulfillmentOrderLineItems?: { id: string; quantity: number }[] | null;
   }[];
   notifyCustomer?: boolean | null;
-  trackingInfo?: {
-    company?: string | null;
-    number?: string | null;
-    numbers?: string[] | null;
-    url?: string | null;
-    urls?: string[] | null;
-  } | null;
+  trackingInfo?: FulfillmentTrackingInput | null;
+}
+
+export interface FulfillmentTrackingInput {
+  company?: string | null;
+  number?: string | null;
+  numbers?: string[] | null;
+  url?: string | null;
+  urls?: string[] | null;
 }
 
 export interface MetafieldsSetInput {
@@ -380,7 +383,7 @@ export class FakeAdminStore {
       return fail(['fulfillment'], 'There are no fulfillment order line items to fulfill.');
     }
     const tracking = input.trackingInfo;
-    if (tracking && ((tracking.number != null && tracking.numbers != null) || (tracking.url != null && tracking.urls != null))) {
+    if (tracking && mixesTrackingForms(tracking)) {
       return fail(['fulfillment', 'trackingInfo'], 'Tracking info may use number and url, or numbers and urls, but not both.');
     }
 
@@ -395,6 +398,7 @@ export class FakeAdminStore {
       name: `${order.name}.${this.fulfillmentsOf(order.id).length + 1}`,
       status: 'SUCCESS',
       createdAt: this.timestamp(),
+      updatedAt: this.timestamp(),
       notifyCustomer: input.notifyCustomer ?? false,
       tracking: trackingEntries(tracking),
       lines: resolved.flatMap(({ lines }) =>
@@ -403,6 +407,25 @@ export class FakeAdminStore {
     };
     this.fulfillments.set(fulfillment.id, fulfillment);
     order.updatedAt = this.timestamp();
+    return { ok: true, value: fulfillment };
+  }
+
+  /**
+   * fulfillmentTrackingInfoUpdate: replaces the fulfillment's tracking with the input's.
+   * A left-out notifyCustomer means no notifications for this or later updates.
+   */
+  updateFulfillmentTracking(fulfillmentGid: string, input: FulfillmentTrackingInput, notifyCustomer: boolean | null): Outcome<FakeFulfillment> {
+    const id = idFromGid('Fulfillment', fulfillmentGid);
+    const fulfillment = id === null ? undefined : this.fulfillments.get(id);
+    if (!fulfillment) return fail(['fulfillmentId'], 'Fulfillment does not exist.');
+    if (fulfillment.status === 'CANCELLED') return fail(['fulfillmentId'], 'Tracking cannot be updated on a cancelled fulfillment.');
+    if (mixesTrackingForms(input)) {
+      return fail(['trackingInfoInput'], 'Tracking info may use number and url, or numbers and urls, but not both.');
+    }
+    fulfillment.tracking = trackingEntries(input);
+    fulfillment.notifyCustomer = notifyCustomer ?? false;
+    fulfillment.updatedAt = this.timestamp();
+    this.requireOrder(fulfillment.orderId).updatedAt = this.timestamp();
     return { ok: true, value: fulfillment };
   }
 
@@ -577,7 +600,11 @@ function splitTags(tags: string[]): string[] {
   return tags.flatMap((tag) => tag.split(',')).map((tag) => tag.trim()).filter((tag) => tag !== '');
 }
 
-function trackingEntries(tracking: FulfillmentCreateInput['trackingInfo']): FakeFulfillment['tracking'] {
+function mixesTrackingForms(tracking: FulfillmentTrackingInput): boolean {
+  return (tracking.number != null && tracking.numbers != null) || (tracking.url != null && tracking.urls != null);
+}
+
+function trackingEntries(tracking: FulfillmentTrackingInput | null | undefined): FakeFulfillment['tracking'] {
   if (!tracking) return [];
   const numbers = tracking.numbers ?? (tracking.number != null ? [tracking.number] : []);
   const urls = tracking.urls ?? (tracking.url != null ? [tracking.url] : []);
