@@ -34,31 +34,9 @@ export { signShopifyWebhook, type SignShopifyWebhookOptions } from './shopify/si
 export { shopConnectionSchema } from './connection-schema.ts';
 export { createShopifyAdminApi, type ShopifyAdminApiOptions } from './shopify/admin/shopify-admin-api.ts';
 export type { ShopRateLimiterOptions } from './shopify/admin/shop-rate-limiter.ts';
-export {
-  createFakeShopifyAdmin,
-  type FakeAdminRequest,
-  type FakeDraftOrder,
-  type FakeFulfillment,
-  type FakeFulfillmentOrder,
-  type FakeOrder,
-  type FakeOrderLineSeed,
-  type FakeOrderSeed,
-  type FakeRequestKind,
-  type FakeShopifyAdmin,
-  type FakeShopifyAdminOptions,
-} from './shopify/testing/fake-shopify-admin.ts';
 
 export { createWooCommerceConnector } from './woocommerce/woocommerce-connector.ts';
 export { createWooCommerceApi, type WooCommerceApiOptions } from './woocommerce/woocommerce-api.ts';
-export { signWooCommerceWebhook, buildWooCommercePing, wooCommerceJson, type SignWooCommerceWebhookOptions } from './woocommerce/testing/sign-webhook.ts';
-export {
-  createFakeWooCommerce,
-  type FakeWooCommerce,
-  type FakeWooCommerceOptions,
-  type FakeWooRequest,
-  type FakeWooOrder,
-  type FakeOrderNote,
-} from './woocommerce/testing/fake-woocommerce.ts';
 export { createShopifyAuth, type ShopifyAuth, type ShopifyGrant } from './shopify/auth/shopify-auth.ts';
 export {
   signWooCommerceToken,
@@ -71,18 +49,4 @@ export { createOdooConnector } from './odoo/odoo-connector.ts';
 export { createOdooApi, type OdooApiOptions } from './odoo/api/odoo-api.ts';
 export { ODOO_WEBHOOK_SECRET_HEADER } from './odoo/verify-webhook.ts';
 export { signOdooLaunchToken, verifyOdooLaunchToken, type OdooLaunch, type OdooLaunchTokenResult } from './odoo/launch-token.ts';
-export { buildOdooWebhook, type OdooWebhook, type OdooWebhookOptions } from './odoo/testing/build-webhook.ts';
-export {
-  createFakeOdoo,
-  type FakeOdoo,
-  type FakeOdooOptions,
-  type FakeOdooRequest,
-  type FakeOdooSaleOrder,
-  type FakeOdooPicking,
-  type FakeOdooMessage,
-  type FakeOdooOrderSeed,
-  type FakeOdooLineSeed,
-  type FakeOdooPartnerSeed,
-} from './odoo/testing/fake-odoo.ts';
 export { wooCommerceAuthorizeUrl, parseWooCommerceKeyCallback, type WooCommerceKeys } from './woocommerce/connect.ts';
-export type { FakeWebhook } from './woocommerce/testing/fake-woocommerce.ts';

@@ -1,4 +1,4 @@
-import { createFakeOdoo, type FakeOdoo } from '@pressline/connectors';
+import { createFakeOdoo, type FakeOdoo } from '@pressline/connectors/testing';
 import { addShop, reconcileShop } from '@pressline/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { createFakeShopifyAdmin, createShopifyAdminApi, type FakeShopifyAdmin, type SimulatedOrder } from '@pressline/connectors';
+import { createShopifyAdminApi, type SimulatedOrder } from '@pressline/connectors';
+import { createFakeShopifyAdmin, type FakeShopifyAdmin } from '@pressline/connectors/testing';
 import { addShop, reconcileShop } from '@pressline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder } from '../support/orders.ts';

@@ -1,5 +1,5 @@
-import { createFakeShopifyAdmin, createShopifyAdminApi, createShopifyAuth, type FakeShopifyAdmin } from '@pressline/connectors';
-import { createFakeShopifyOAuth, type FakeShopifyOAuth } from '@pressline/connectors/testing';
+import { createShopifyAdminApi, createShopifyAuth } from '@pressline/connectors';
+import { createFakeShopifyOAuth, type FakeShopifyOAuth, createFakeShopifyAdmin, type FakeShopifyAdmin } from '@pressline/connectors/testing';
 import { reconcileShop } from '@pressline/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

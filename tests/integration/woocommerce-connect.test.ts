@@ -1,4 +1,4 @@
-import { createFakeWooCommerce, signWooCommerceWebhook, type FakeWooCommerce } from '@pressline/connectors';
+import { createFakeWooCommerce, signWooCommerceWebhook, type FakeWooCommerce } from '@pressline/connectors/testing';
 import { reconcileShop, startWooCommerceConnect } from '@pressline/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { buildWooCommercePing, createFakeWooCommerce, signWooCommerceWebhook, type FakeWooCommerce } from '@pressline/connectors';
+import { buildWooCommercePing, createFakeWooCommerce, signWooCommerceWebhook, type FakeWooCommerce } from '@pressline/connectors/testing';
 import { addShop, reconcileShop } from '@pressline/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { createFakeOdoo, createOdooApi, createOdooConnector, ODOO_WEBHOOK_SECRET_HEADER, type FakeOdooSaleOrder } from '@pressline/connectors';
+import { createOdooApi, createOdooConnector, ODOO_WEBHOOK_SECRET_HEADER } from '@pressline/connectors';
+import { createFakeOdoo, type FakeOdooSaleOrder } from '@pressline/connectors/testing';
 import type { ConnectorHarness } from '../connector-harness.ts';
 import { manualClock } from './manual-clock.ts';
 

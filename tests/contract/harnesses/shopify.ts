@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  buildShopifyOrderPayload,
-  createFakeShopifyAdmin,
-  createShopifyAdminApi,
-  createShopifyConnector,
-  formatMinorUnits,
-  signShopifyWebhook,
-  type FakeOrderSeed,
-} from '@pressline/connectors';
+import { buildShopifyOrderPayload, createShopifyAdminApi, createShopifyConnector, formatMinorUnits, signShopifyWebhook } from '@pressline/connectors';
+import { createFakeShopifyAdmin, type FakeOrderSeed } from '@pressline/connectors/testing';
 import type { ConnectorHarness } from '../connector-harness.ts';
 import { manualClock } from './manual-clock.ts';
 

@@ -1,11 +1,5 @@
-import {
-  createFakeWooCommerce,
-  createWooCommerceApi,
-  createWooCommerceConnector,
-  formatMinorUnits,
-  signWooCommerceWebhook,
-  type FakeWooOrder,
-} from '@pressline/connectors';
+import { createWooCommerceApi, createWooCommerceConnector, formatMinorUnits } from '@pressline/connectors';
+import { createFakeWooCommerce, signWooCommerceWebhook, type FakeWooOrder } from '@pressline/connectors/testing';
 import type { ConnectorHarness } from '../connector-harness.ts';
 import { manualClock } from './manual-clock.ts';
 
