@@ -1,11 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { parseWooCommerceKeyCallback, wooCommerceAuthorizeUrl, type ShopConnection } from '@pressline/connectors';
-import { resolveShopId, schema, withShop } from '@pressline/db';
-import { eq } from 'drizzle-orm';
 import type { CoreDeps } from '../../deps.ts';
 import { BadRequestError, UnauthenticatedError } from '../../errors.ts';
 import { normaliseShopDomain } from '../shops/add-shop.ts';
-import { saveShopConnection } from '../shops/shop-connection.ts';
+import { connectShop } from '../shops/connect-shop.ts';
 import { webhookUrl } from '../shops/webhook-url.ts';
 
 const CALLBACK_PATH = '/connect/woocommerce/callback';
@@ -45,8 +43,6 @@ export async function completeWooCommerceConnect(
   const state = openState(deps, keys.value.userId);
 
   const domain = normaliseShopDomain(new URL(state.siteUrl).host);
-  const existing = await resolveShopId(deps.db, 'woocommerce', domain);
-  const shopId = existing ?? randomUUID();
   const connection: ShopConnection = {
     platform: 'woocommerce',
     siteUrl: state.siteUrl,
@@ -54,18 +50,13 @@ export async function completeWooCommerceConnect(
     consumerSecret: keys.value.consumerSecret,
     webhookSecret: randomBytes(24).toString('base64url'),
   };
-  const at = deps.clock();
-  await withShop(deps.db, shopId, async (tx) => {
-    if (existing) await tx.update(schema.shops).set({ uninstalledAt: null, updatedAt: at }).where(eq(schema.shops.id, shopId));
-    else await tx.insert(schema.shops).values({ id: shopId, platform: 'woocommerce', domain, name: domain });
-    await saveShopConnection(tx, deps.secrets, { shopId, connection, at });
-  });
+  const { shopId, created } = await connectShop(deps, { domain, connection });
 
   const api = deps.platformApis.woocommerce;
   const registered = api?.ensureWebhooks ? await api.ensureWebhooks(connection, { deliveryUrl: webhookUrl(deps.publicUrl, 'woocommerce', shopId) }) : null;
   // The keys are kept either way; the next reconciliation retries the registration.
   const webhooks = !registered ? 'not registered' : registered.ok ? `${registered.value.created + registered.value.reactivated} registered` : `registration failed: ${registered.message}`;
-  return { shopId, created: !existing, webhooks };
+  return { shopId, created, webhooks };
 }
 
 function openState(deps: Pick<CoreDeps, 'secrets' | 'clock'>, sealed: string): { siteUrl: string } {

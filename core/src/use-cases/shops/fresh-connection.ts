@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { ShopConnection } from '@pressline/connectors';
-import { schema, withShop } from '@pressline/db';
+import { withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { loadShopConnection, saveShopConnection } from './shop-connection.ts';
+import { loadShopCredentials, saveShopConnection } from './shop-connection.ts';
 
 /** Renew a token this long before it runs out, so no call starts with a dying token. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
@@ -12,11 +11,7 @@ const RENEW_BEFORE_MS = 5 * 60 * 1000;
  * renewed (outside any transaction) and the new one kept before it is handed out.
  */
 export async function freshShopConnection(deps: Pick<CoreDeps, 'db' | 'secrets' | 'clock' | 'shopifyAuth'>, shopId: string): Promise<ShopConnection | null> {
-  const stored = await withShop(deps.db, shopId, async (tx) => {
-    const connection = await loadShopConnection(tx, deps.secrets, shopId);
-    const [row] = await tx.select({ expiresAt: schema.shopCredentials.expiresAt }).from(schema.shopCredentials).where(eq(schema.shopCredentials.shopId, shopId));
-    return connection ? { connection, expiresAt: row?.expiresAt ?? null } : null;
-  });
+  const stored = await withShop(deps.db, shopId, (tx) => loadShopCredentials(tx, deps.secrets, shopId));
   if (!stored) return null;
   const { connection, expiresAt } = stored;
   const now = deps.clock();

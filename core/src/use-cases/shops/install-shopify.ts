@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { resolveShopId, schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { PresslineError, UnauthenticatedError } from '../../errors.ts';
-import { saveShopConnection } from './shop-connection.ts';
+import { connectShop } from './connect-shop.ts';
 
 /**
  * Shopify-managed install: the embedded app sends its session token, Pressline exchanges
@@ -18,18 +15,10 @@ export async function installShopify(deps: Pick<CoreDeps, 'db' | 'secrets' | 'cl
     throw new Error(`Shopify token exchange failed (${grant.reason}): ${grant.message}`);
   }
   const { shopDomain } = grant.value;
-  const existing = await resolveShopId(deps.db, 'shopify', shopDomain);
-  const shopId = existing ?? randomUUID();
-  const at = deps.clock();
-  await withShop(deps.db, shopId, async (tx) => {
-    if (existing) await tx.update(schema.shops).set({ uninstalledAt: null, updatedAt: at }).where(eq(schema.shops.id, shopId));
-    else await tx.insert(schema.shops).values({ id: shopId, platform: 'shopify', domain: shopDomain, name: shopDomain });
-    await saveShopConnection(tx, deps.secrets, {
-      shopId,
-      connection: { platform: 'shopify', shopDomain, accessToken: grant.value.accessToken, refreshToken: grant.value.refreshToken },
-      expiresAt: grant.value.expiresAt ? new Date(grant.value.expiresAt) : null,
-      at,
-    });
+  const connected = await connectShop(deps, {
+    domain: shopDomain,
+    connection: { platform: 'shopify', shopDomain, accessToken: grant.value.accessToken, refreshToken: grant.value.refreshToken },
+    expiresAt: grant.value.expiresAt ? new Date(grant.value.expiresAt) : null,
   });
-  return { shopId, shopDomain, created: !existing };
+  return { ...connected, shopDomain };
 }

@@ -17,10 +17,14 @@ export async function saveShopConnection(tx: Tx, secrets: SecretBox, input: { sh
   await tx.insert(schema.shopCredentials).values(row).onConflictDoUpdate({ target: schema.shopCredentials.shopId, set: row });
 }
 
-/** The shop's connection with its secrets opened, or null when none was saved yet. */
-export async function loadShopConnection(tx: Tx, secrets: SecretBox, shopId: string): Promise<ShopConnection | null> {
+/** The shop's connection with its secrets opened, and when its token expires; null when none was saved yet. */
+export async function loadShopCredentials(tx: Tx, secrets: SecretBox, shopId: string): Promise<{ connection: ShopConnection; expiresAt: Date | null } | null> {
   const [row] = await tx.select().from(schema.shopCredentials).where(eq(schema.shopCredentials.shopId, shopId));
   if (!row) return null;
   const opened: unknown = JSON.parse(secrets.open(row.sealedSecrets));
-  return shopConnectionSchema.parse({ ...row.settings, ...(opened as object) });
+  return { connection: shopConnectionSchema.parse({ ...row.settings, ...(opened as object) }), expiresAt: row.expiresAt };
+}
+
+export async function loadShopConnection(tx: Tx, secrets: SecretBox, shopId: string): Promise<ShopConnection | null> {
+  return (await loadShopCredentials(tx, secrets, shopId))?.connection ?? null;
 }
