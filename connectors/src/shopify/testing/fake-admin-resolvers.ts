@@ -181,13 +181,7 @@ function lineItemView(line: FakeLineItem, currency: string) {
     requiresShipping: line.requiresShipping,
     originalUnitPriceSet: moneyBag(line.price, currency),
     customAttributes: line.properties.map(({ name, value }) => ({ key: name, value })),
-    variant: line.variantId && {
-      __typename: 'ProductVariant',
-      id: gid('ProductVariant', line.variantId),
-      legacyResourceId: line.variantId,
-      title: line.variantTitle ?? 'Default Title',
-      sku: line.sku,
-    },
+    variant: variantNode(line),
     product: line.productId && { __typename: 'Product', id: gid('Product', line.productId), legacyResourceId: line.productId, title: line.title },
   };
 }
@@ -276,13 +270,7 @@ function draftOrderView(draft: FakeDraftOrder) {
           quantity: line.quantity,
           custom: line.variantId === null,
           requiresShipping: line.requiresShipping,
-          variant: line.variantId && {
-            __typename: 'ProductVariant',
-            id: gid('ProductVariant', line.variantId),
-            legacyResourceId: line.variantId,
-            title: line.variantTitle ?? 'Default Title',
-            sku: line.sku,
-          },
+          variant: variantNode(line),
           customAttributes: line.customAttributes,
           originalUnitPriceSet: moneyBag(line.price, line.currency),
         })),
@@ -414,4 +402,17 @@ function decodeIndexCursor(cursor: string): number {
   const { i } = decodeCursor(cursor);
   if (typeof i !== 'number') throw new GraphQLError('Invalid cursor.');
   return i;
+}
+
+/** A line's ProductVariant as the Admin API shows it, or null for a custom line. */
+function variantNode(line: { variantId: string | null; variantTitle: string | null; sku: string | null }) {
+  return (
+    line.variantId && {
+      __typename: 'ProductVariant',
+      id: gid('ProductVariant', line.variantId),
+      legacyResourceId: line.variantId,
+      title: line.variantTitle ?? 'Default Title',
+      sku: line.sku,
+    }
+  );
 }
