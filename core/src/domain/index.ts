@@ -5,3 +5,4 @@ export * from './events/index.ts';
 export * from './jobs/index.ts';
 export * from './split/index.ts';
 export * from './orders/index.ts';
+export * from './preflight/index.ts';
