@@ -14,6 +14,19 @@ export const queues = {
     name: 'reconcile-shop',
     options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900, heartbeatSeconds: 30 },
   },
+  /**
+   * Fetches (when linked) and checks one file of one job. Inspection runs in a worker
+   * thread with its own time budget, so the queue's expiry only bounds a stuck fetch.
+   */
+  preflightFile: {
+    name: 'preflight-file',
+    options: { retryLimit: 6, retryDelay: 10, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 600, heartbeatSeconds: 10, notify: true },
+  },
+  /** Re-checks a shop's unfinished jobs' files after its production profiles changed. */
+  preflightRecheck: {
+    name: 'preflight-recheck',
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  },
   /** The schedule's tick: enqueues a reconcile-shop job for every connected shop. */
   reconcileAll: {
     name: 'reconcile-all',

@@ -6,3 +6,5 @@ export * from './jobs/index.ts';
 export * from './split/index.ts';
 export * from './orders/index.ts';
 export * from './preflight/index.ts';
+export * from './gangup/index.ts';
+export * from './profiles/index.ts';

@@ -5,3 +5,6 @@ export { jobs, jobItems, jobEvents, orderEvents } from './jobs.ts';
 export { webhookDeliveries } from './webhook-deliveries.ts';
 export { outbox } from './outbox.ts';
 export { shopCredentials } from './shop-credentials.ts';
+export { productionProfiles, type ProfileMatch } from './production-profiles.ts';
+export { files, jobFiles } from './files.ts';
+export { preflightReports, preflightAcceptances } from './preflight.ts';

@@ -1,1 +1,1 @@
-export { jobCreatedEvent, jobTransitionEvent, MAX_NOTE_LENGTH, type JobEventDraft } from './job-event.ts';
+export { jobActivityEvent, jobCreatedEvent, jobTransitionEvent, MAX_NOTE_LENGTH, type JobEventDraft, type JobEventKind } from './job-event.ts';

@@ -2,12 +2,15 @@ import type { JobId } from '../ids.ts';
 
 export const MAX_NOTE_LENGTH = 2000;
 
+/** Moves (`created`, `transition`) and what happened to a job in place (files, preflight). */
+export type JobEventKind = 'created' | 'transition' | 'file_added' | 'file_replaced' | 'preflight_checked' | 'warning_accepted';
+
 /** An audit event before it is stored; events are append-only once written. */
 export interface JobEventDraft {
   jobId: JobId;
   at: Date;
   actor: string;
-  kind: 'created' | 'transition';
+  kind: JobEventKind;
   from: string | null;
   to: string;
   note: string | null;
@@ -50,4 +53,16 @@ function cleanNote(note: string | null | undefined): string | null {
   // Counted in code points, as Postgres counts text length, so an emoji is never cut in half.
   const codePoints = Array.from(trimmed);
   return codePoints.length <= MAX_NOTE_LENGTH ? trimmed : codePoints.slice(0, MAX_NOTE_LENGTH).join('').trimEnd();
+}
+
+/** Something that happened to a job without moving it: `from` and `to` are both its stage. */
+export function jobActivityEvent(input: {
+  jobId: JobId;
+  at: Date;
+  actor: string;
+  kind: Exclude<JobEventKind, 'created' | 'transition'>;
+  stage: string;
+  note: string;
+}): JobEventDraft {
+  return { jobId: input.jobId, at: input.at, actor: input.actor, kind: input.kind, from: input.stage, to: input.stage, note: cleanNote(input.note) };
 }

@@ -2,7 +2,7 @@ export * from './facts.ts';
 export { defaultInspectLimits } from './limits.ts';
 // The inspectors (inspect-file.ts) are not re-exported: they load PDF and XML parsers that
 // only the preflight worker thread needs.
-export { buildReport, canAccept, type AcceptedFinding, type PreflightReport, type PreflightStatus } from './report.ts';
+export { buildReport, canAccept, summarizeFindings, type AcceptedFinding, type PreflightReport, type PreflightStatus } from './report.ts';
 export {
   defaultRules,
   FILE_KINDS,

@@ -30,7 +30,16 @@ const BY_SEVERITY = { error: 0, warning: 1, info: 2 } as const;
  */
 export function buildReport(inspection: Inspection, rules: PreflightRules, acceptedCodes: ReadonlySet<string> = new Set()): PreflightReport {
   const findings = inspection.ok ? [...inspection.findings, ...evaluateRules(inspection.kind, inspection.facts, rules)] : [inspection.finding];
-  findings.sort((a, b) => BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity] || (a.page ?? 0) - (b.page ?? 0));
+  return summarizeFindings(findings, { kind: inspection.kind, facts: inspection.ok ? inspection.facts : null }, acceptedCodes);
+}
+
+/** A report from stored findings: acceptances made after the check apply when it is read. */
+export function summarizeFindings(
+  all: readonly Finding[],
+  file: { kind: FileKind | null; facts: FileFacts | null },
+  acceptedCodes: ReadonlySet<string> = new Set(),
+): PreflightReport {
+  const findings = [...all].sort((a, b) => BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity] || (a.page ?? 0) - (b.page ?? 0));
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning' && !acceptedCodes.has(f.code));
   const accepted = findings.filter((f) => f.severity === 'warning' && acceptedCodes.has(f.code)).map((f) => ({ ...f, accepted: true as const }));
@@ -38,12 +47,12 @@ export function buildReport(inspection: Inspection, rules: PreflightRules, accep
   return {
     ok: errors.length === 0,
     status: errors.length > 0 ? 'failed' : warnings.length > 0 ? 'warnings' : 'passed',
-    kind: inspection.kind,
+    kind: file.kind,
     errors,
     warnings,
     infos,
     accepted,
-    facts: inspection.ok ? inspection.facts : null,
+    facts: file.facts,
   };
 }
 

@@ -3,7 +3,7 @@ import { decideTransition, nextStages } from './decide-transition.ts';
 import { defaultWorkflow } from './default-workflow.ts';
 import type { TransitionContext, Workflow } from './workflow-types.ts';
 
-const clear: TransitionContext = { preflightErrorCount: 0, unshippedQuantity: 0, heldFrom: null };
+const clear: TransitionContext = { preflightErrorCount: 0, preflightPendingCount: 0, unshippedQuantity: 0, heldFrom: null };
 
 function decide(from: string, to: string, context: Partial<TransitionContext> = {}) {
   return decideTransition(defaultWorkflow, { from, to, context: { ...clear, ...context } });
@@ -214,20 +214,20 @@ describe('custom workflows', () => {
     initialStage: 'new',
     stages: [
       { key: 'new', label: 'New', category: 'queued', customerStatus: 'received' },
-      { key: 'printing', label: 'Printing', category: 'active', customerStatus: 'in_production' },
+      { key: 'proofing', label: 'Proofing', category: 'queued', customerStatus: 'in_review' },
       { key: 'done', label: 'Done', category: 'done', customerStatus: 'completed' },
     ],
     transitions: [
-      { from: 'new', to: 'printing', guards: ['noPreflightErrors'], actions: ['pushStatus'] },
+      { from: 'new', to: 'proofing', guards: ['noPreflightErrors'], actions: ['pushStatus'] },
       // A second, unguarded way with different actions: the first passing rule decides.
-      { from: 'new', to: 'printing', guards: ['allItemsShipped'], actions: ['notifyCustomer', 'notifyCustomer'] },
-      { from: 'printing', to: 'done' },
+      { from: 'new', to: 'proofing', guards: ['allItemsShipped'], actions: ['notifyCustomer', 'notifyCustomer'] },
+      { from: 'proofing', to: 'done' },
     ],
   };
 
   it('takes the actions of the first rule whose guards pass', () => {
     const run = (context: Partial<TransitionContext>) =>
-      decideTransition(workflow, { from: 'new', to: 'printing', context: { ...clear, ...context } });
+      decideTransition(workflow, { from: 'new', to: 'proofing', context: { ...clear, ...context } });
     expect(run({})).toMatchObject({ ok: true, actions: ['pushStatus'] });
     expect(run({ preflightErrorCount: 1 })).toMatchObject({ ok: true, actions: ['notifyCustomer'] });
     expect(run({ preflightErrorCount: 1, unshippedQuantity: 1 })).toMatchObject({
@@ -235,5 +235,40 @@ describe('custom workflows', () => {
       reason: 'guard_failed',
       failedGuards: ['noPreflightErrors'],
     });
+  });
+});
+
+describe('production needs checked files, whatever the workflow declares', () => {
+  const workflow: Workflow = {
+    initialStage: 'new',
+    stages: [
+      { key: 'new', label: 'New', category: 'queued', customerStatus: 'received' },
+      { key: 'printing', label: 'Printing', category: 'active', customerStatus: 'in_production' },
+      { key: 'finishing', label: 'Finishing', category: 'active', customerStatus: 'in_production' },
+      { key: 'done', label: 'Done', category: 'done', customerStatus: 'completed' },
+    ],
+    transitions: [
+      { from: 'new', to: 'printing' },
+      { from: 'printing', to: 'finishing' },
+      { from: 'finishing', to: 'done' },
+    ],
+  };
+  const decideIn = (from: string, to: string, context: Partial<TransitionContext>) => decideTransition(workflow, { from, to, context: { ...clear, ...context } });
+
+  it('refuses to start production with preflight errors or unchecked files, though no rule declares the guard', () => {
+    expect(decideIn('new', 'printing', { preflightErrorCount: 1 })).toMatchObject({ ok: false, reason: 'guard_failed', failedGuards: ['noPreflightErrors'] });
+    expect(decideIn('new', 'printing', { preflightPendingCount: 2 })).toMatchObject({
+      ok: false,
+      message: 'Job cannot move from "New" to "Printing": preflight is still checking 2 files',
+    });
+    expect(decideIn('new', 'printing', {})).toMatchObject({ ok: true });
+  });
+
+  it('does not stop a job already in production from moving on', () => {
+    expect(decideIn('printing', 'finishing', { preflightErrorCount: 1 })).toMatchObject({ ok: true });
+  });
+
+  it('applies to the default workflow at scheduled → in production as well', () => {
+    expect(decide('scheduled', 'in_production', { preflightPendingCount: 1 })).toMatchObject({ ok: false, failedGuards: ['noPreflightErrors'] });
   });
 });

@@ -101,14 +101,28 @@ function evaluate(workflow: Workflow, from: Stage, to: Stage, context: Transitio
   );
   if (candidates.length === 0) return { kind: 'not_declared' };
 
+  const implicit = implicitGuards(from, to);
   // The first rule whose guards pass decides the actions, so rule order is meaningful.
   for (const rule of candidates) {
-    if (failedGuards(rule.guards ?? [], context).length === 0) {
+    if (failedGuards(guardsOf(rule.guards, implicit), context).length === 0) {
       return { kind: 'allowed', actions: [...new Set(rule.actions ?? [])] };
     }
   }
   const first = candidates[0];
-  return { kind: 'guarded', failedGuards: first ? failedGuards(first.guards ?? [], context) : [] };
+  return { kind: 'guarded', failedGuards: first ? failedGuards(guardsOf(first.guards, implicit), context) : [] };
+}
+
+/**
+ * Guards no workflow can leave out: a job enters production (an `active` stage, from
+ * anything that is not) only with every file checked and free of errors, whatever a
+ * shop's own workflow declares.
+ */
+function implicitGuards(from: Stage, to: Stage): GuardKey[] {
+  return to.category === 'active' && from.category !== 'active' ? ['noPreflightErrors'] : [];
+}
+
+function guardsOf(declared: GuardKey[] | undefined, implicit: GuardKey[]): GuardKey[] {
+  return [...new Set([...(declared ?? []), ...implicit])];
 }
 
 function describeAllowed(stages: Stage[]): string {

@@ -50,7 +50,10 @@ export interface Workflow {
 
 /** The facts about a job that guards and the hold/resume rule look at. */
 export interface TransitionContext {
+  /** Error findings in the current preflight reports of the job's files. */
   preflightErrorCount: number;
+  /** The job's files not checked yet (or changed since): they block like errors. */
+  preflightPendingCount: number;
   unshippedQuantity: number;
   /** Stage key the job was in before it entered its current hold stage. */
   heldFrom: string | null;

@@ -1,0 +1,1 @@
+export { profileForLine, type MatchableLine, type MatchableProfile, type ProfileMatch } from './match-profile.ts';

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, shopIdColumn, updatedAt } from './columns.ts';
+
+/** Which order lines a profile applies to: every given field must equal the line's. */
+export interface ProfileMatch {
+  sku?: string;
+  productExternalId?: string;
+  variantExternalId?: string;
+}
+
+/**
+ * How a product is made: its process and the rules its files must meet (only where they
+ * differ from the process's defaults; core validates them). Lines are matched to the
+ * first profile by `position` whose match fits.
+ */
+export const productionProfiles = pgTable(
+  'production_profiles',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    shopId: shopIdColumn(),
+    name: text('name').notNull(),
+    process: text('process').notNull(),
+    material: text('material'),
+    finishing: text('finishing'),
+    matches: jsonb('matches').$type<ProfileMatch[]>().notNull().default(sql`'[]'::jsonb`),
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    gangable: boolean('gangable').notNull().default(false),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopId, t.id] }),
+    uniqueIndex('production_profiles_shop_name_key').on(t.shopId, t.name).where(sql`deleted_at is null`),
+    index('production_profiles_shop_position_idx').on(t.shopId, t.position),
+  ],
+);
