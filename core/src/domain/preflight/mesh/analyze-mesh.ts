@@ -1,0 +1,54 @@
+import type { Finding, Inspection, MeshFacts } from '../facts.ts';
+import { measureGeometry } from './measure-geometry.ts';
+import { EXPORT_AGAIN, meshError } from './mesh-findings.ts';
+import { analyzeTopology } from './mesh-topology.ts';
+import type { ParsedMesh } from './mesh-types.ts';
+
+/** From a read mesh to its facts (and the findings only the inspector can make). */
+export function analyzeMesh(kind: MeshFacts['kind'], mesh: ParsedMesh): Inspection {
+  if (mesh.triangles === 0) {
+    return { ok: false, kind, finding: meshError('mesh.empty', `The ${label(kind)} file holds no triangles.`, 'Check that the right part was exported (not an empty sketch or a hidden body) and upload it again.') };
+  }
+  const geometry = measureGeometry(mesh.positions, mesh.normals);
+  if (geometry.nonFinite > 0) {
+    return {
+      ok: false,
+      kind,
+      finding: meshError('mesh.bad_coordinates', `${geometry.nonFinite.toLocaleString('en')} of ${mesh.triangles.toLocaleString('en')} triangles have a coordinate that is not a number (NaN or infinite): the file is damaged.`, EXPORT_AGAIN),
+    };
+  }
+  const topology = analyzeTopology(mesh.positions);
+  const { min, max } = geometry;
+  const size = { x: max.x - min.x, y: max.y - min.y, z: max.z - min.z };
+  const findings: Finding[] = [...mesh.warnings];
+  // Tetra sums of a flat or open surface hover around zero; only a clear negative means inside out.
+  if (geometry.signedVolume < -1e-9 * Math.max(1, size.x * size.y * size.z)) {
+    findings.push({
+      code: 'mesh.inside_out',
+      severity: 'warning',
+      message: `The surface faces inwards: its volume comes out negative (${Math.round(geometry.signedVolume).toLocaleString('en')} mm³).`,
+      fix: 'Flip the normals (recalculate outside) in your modelling tool and export again; most slicers also fix this automatically.',
+    });
+  }
+  const facts: MeshFacts = {
+    kind,
+    encoding: mesh.encoding,
+    units: mesh.units,
+    triangles: mesh.triangles,
+    boundingBoxMm: { min, max, size },
+    volumeMm3: Math.abs(geometry.signedVolume),
+    surfaceAreaMm2: geometry.area,
+    watertight: topology.watertight,
+    openEdges: topology.openEdges,
+    nonManifoldEdges: topology.nonManifoldEdges,
+    degenerateTriangles: geometry.degenerate,
+    invertedNormals: geometry.invertedNormals,
+    shells: topology.shells,
+    objects: mesh.objects,
+  };
+  return { ok: true, kind, facts, findings };
+}
+
+function label(kind: MeshFacts['kind']): string {
+  return kind === '3mf' ? '3MF' : kind.toUpperCase();
+}
