@@ -1,0 +1,332 @@
+import type { PlacedImage } from '../facts.ts';
+import { componentsOf, describeColorSpace } from './color-spaces.ts';
+import { decodeStream, type DecodeBudget } from './decode-stream.ts';
+import { isRegular, isWhite, Lexer } from './lexer.ts';
+import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
+import { indexOfSeq, type PdfFile } from './read-file.ts';
+
+/** What a page's content draws with, read without rendering. */
+export interface PageContent {
+  images: PlacedImage[];
+  colorSpaces: Set<string>;
+  fonts: Set<PdfDict>;
+  transparency: boolean;
+  /** Part of the content used a filter this reader doesn't decode, so it went unchecked. */
+  unreadable: boolean;
+}
+
+/** Operators left for the whole document: a file that loops forms into each other stops here. */
+export interface WorkBudget {
+  operations: number;
+}
+
+type Matrix = number[];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const MAX_FORM_DEPTH = 32;
+const MAX_SAVED_STATES = 65_536;
+const MAX_IMAGES_PER_PAGE = 2_000;
+const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
+const EI = Uint8Array.of(0x45, 0x49);
+
+/** m × n: m applied first, as `cm` concatenates (PDF 32000-1 §8.4.4). */
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0]! * n[0]! + m[1]! * n[2]!,
+    m[0]! * n[1]! + m[1]! * n[3]!,
+    m[2]! * n[0]! + m[3]! * n[2]!,
+    m[2]! * n[1]! + m[3]! * n[3]!,
+    m[4]! * n[0]! + m[5]! * n[2]! + n[4]!,
+    m[4]! * n[1]! + m[5]! * n[3]! + n[5]!,
+  ];
+}
+
+function readMatrix(value: PdfValue | undefined, resolve: PdfFile['resolve']): Matrix | null {
+  const array = resolve(value);
+  if (!Array.isArray(array) || array.length !== 6) return null;
+  const numbers = array.map((v) => resolve(v));
+  return numbers.every((v) => isNumber(v)) ? (numbers as number[]) : null;
+}
+
+/**
+ * A small content-stream interpreter that follows only what preflight needs: the CTM
+ * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms and tiling patterns too),
+ * colour operators and colour spaces, `gs` for transparency and `Tf` for fonts.
+ *
+ * Why by hand and not pdf.js's operator lists: pdf.js decodes every image while it
+ * builds an operator list, which took several seconds for the 100-page benchmark file,
+ * while this reader only skips over image data; see tests/bench/preflight-pdf.ts.
+ */
+export class ContentScanner {
+  private readonly formData = new Map<PdfStream, Uint8Array | null>();
+  private cachedBytes = 0;
+  private page!: PageContent;
+  private userUnit = 1;
+  private readonly resolve: PdfFile['resolve'];
+
+  constructor(
+    private readonly file: PdfFile,
+    private readonly decode: DecodeBudget,
+    private readonly work: WorkBudget,
+  ) {
+    this.resolve = file.resolve;
+  }
+
+  scanPage(dict: PdfDict, resources: PdfDict | undefined, userUnit: number): PageContent {
+    this.page = { images: [], colorSpaces: new Set(), fonts: new Set(), transparency: false, unreadable: false };
+    this.userUnit = userUnit;
+    const group = this.file.dict(dict.get('Group'));
+    if (group?.get('S') === 'Transparency') this.page.transparency = true;
+    const contents = this.resolve(dict.get('Contents'));
+    const streams = (Array.isArray(contents) ? contents.map((c) => this.resolve(c)) : [contents]).filter((c): c is PdfStream => c instanceof PdfStream);
+    const parts: Uint8Array[] = [];
+    for (const stream of streams) {
+      const data = decodeStream(stream, this.decode, this.resolve);
+      if (data) parts.push(data);
+      else this.page.unreadable = true;
+    }
+    // Split content streams are one stream for parsing (§7.8.2): join them with a space.
+    const data = parts.length === 1 ? parts[0]! : joinWithSpace(parts);
+    this.run(data, resources, IDENTITY, '', 0, new Set());
+    return this.page;
+  }
+
+  private run(data: Uint8Array, resources: PdfDict | undefined, start: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+    const lx = new Lexer(data);
+    const saved: Matrix[] = [];
+    let overflow = 0;
+    let ctm = start;
+    const operands: PdfValue[] = [];
+    const page = this.page;
+    for (;;) {
+      const kind = lx.next();
+      if (kind === 'eof') return;
+      if (kind === 'num') {
+        if (operands.length < 32) operands.push(lx.num);
+        continue;
+      }
+      if (kind !== 'kw') {
+        const value = lx.valueOf(kind, 0);
+        if (value !== undefined && operands.length < 32) operands.push(value);
+        continue;
+      }
+      const op = lx.text;
+      if (op === 'true' || op === 'false' || op === 'null') {
+        operands.push(op === 'true' ? true : op === 'false' ? false : null);
+        continue;
+      }
+      if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The page content is too complex to check (more drawing operations than the limit).');
+      switch (op) {
+        case 'q':
+          if (saved.length < MAX_SAVED_STATES) saved.push(ctm);
+          else overflow++;
+          break;
+        case 'Q':
+          if (overflow > 0) overflow--;
+          else if (saved.length > 0) ctm = saved.pop()!;
+          break;
+        case 'cm':
+          if (operands.length >= 6) {
+            const m = operands.slice(-6);
+            if (m.every((v) => isNumber(v))) ctm = multiply(m as number[], ctm);
+          }
+          break;
+        case 'rg':
+        case 'RG':
+          page.colorSpaces.add('DeviceRGB');
+          break;
+        case 'k':
+        case 'K':
+          page.colorSpaces.add('DeviceCMYK');
+          break;
+        case 'g':
+        case 'G':
+          page.colorSpaces.add('DeviceGray');
+          break;
+        case 'cs':
+        case 'CS':
+          this.useColorSpace(operands.at(-1), resources);
+          break;
+        case 'scn':
+        case 'SCN': {
+          const name = operands.at(-1);
+          if (isName(name)) this.usePattern(name, resources, start, prefix, depth, active);
+          break;
+        }
+        case 'sh': {
+          const shading = this.file.dict(this.lookup(resources, 'Shading', operands.at(-1)));
+          this.addColorSpace(shading?.get('ColorSpace'), resources);
+          break;
+        }
+        case 'gs': {
+          const state = this.file.dict(this.lookup(resources, 'ExtGState', operands.at(-1)));
+          if (state && this.isTransparent(state)) page.transparency = true;
+          break;
+        }
+        case 'Tf': {
+          const font = this.file.dict(this.lookup(resources, 'Font', operands.at(-2)));
+          if (font) page.fonts.add(font);
+          break;
+        }
+        case 'Do':
+          this.doXObject(operands.at(-1), resources, ctm, prefix, depth, active);
+          break;
+        case 'BI':
+          this.inlineImage(lx, resources, ctm, prefix);
+          break;
+      }
+      operands.length = 0;
+    }
+  }
+
+  private lookup(resources: PdfDict | undefined, category: string, name: PdfValue | undefined): PdfValue | undefined {
+    if (!resources || !isName(name)) return undefined;
+    return this.file.dict(resources.get(category))?.get(name);
+  }
+
+  private useColorSpace(name: PdfValue | undefined, resources: PdfDict | undefined): void {
+    if (!isName(name)) return;
+    if (name === 'DeviceRGB' || name === 'DeviceCMYK' || name === 'DeviceGray' || name === 'Pattern') this.addColorSpace(name, resources);
+    else this.addColorSpace(this.lookup(resources, 'ColorSpace', name), resources);
+  }
+
+  private addColorSpace(value: PdfValue | undefined, resources: PdfDict | undefined): string | undefined {
+    const described = describeColorSpace(this.resolveSpace(value, resources), this.resolve);
+    if (!described || described === 'Pattern') return undefined;
+    this.page.colorSpaces.add(described);
+    return described;
+  }
+
+  /** A name other than a device space refers to the resources' ColorSpace (images, shadings). */
+  private resolveSpace(value: PdfValue | undefined, resources: PdfDict | undefined): PdfValue | undefined {
+    const space = this.resolve(value);
+    if (isName(space) && !/^(Device|Cal|Lab|Pattern|G$|RGB$|CMYK$|I$)/.test(space)) return this.resolve(this.lookup(resources, 'ColorSpace', space));
+    return space;
+  }
+
+  private isTransparent(state: PdfDict): boolean {
+    for (const key of ['CA', 'ca']) {
+      const alpha = this.resolve(state.get(key));
+      if (isNumber(alpha) && alpha < 1) return true;
+    }
+    const mask = this.resolve(state.get('SMask'));
+    if (mask !== undefined && mask !== null && mask !== 'None') return true;
+    let blend = this.resolve(state.get('BM'));
+    if (Array.isArray(blend)) blend = this.resolve(blend[0]);
+    return isName(blend) && blend !== 'Normal' && blend !== 'Compatible';
+  }
+
+  private usePattern(name: string, resources: PdfDict | undefined, base: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+    const pattern = this.resolve(this.lookup(resources, 'Pattern', name));
+    if (pattern instanceof PdfStream) {
+      // A tiling pattern's cell is drawn in pattern space: its Matrix on the parent stream's base space.
+      const matrix = readMatrix(pattern.dict.get('Matrix'), this.resolve) ?? IDENTITY;
+      this.runForm(pattern, multiply(matrix, base), resources, `${prefix}${name}/`, depth, active);
+    } else if (isDict(pattern)) {
+      const shading = this.file.dict(pattern.get('Shading'));
+      this.addColorSpace(shading?.get('ColorSpace'), resources);
+      const state = this.file.dict(pattern.get('ExtGState'));
+      if (state && this.isTransparent(state)) this.page.transparency = true;
+    }
+  }
+
+  private doXObject(name: PdfValue | undefined, resources: PdfDict | undefined, ctm: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+    const xobject = this.resolve(this.lookup(resources, 'XObject', name));
+    if (!(xobject instanceof PdfStream) || !isName(name)) return;
+    const subtype = xobject.dict.get('Subtype');
+    if (subtype === 'Image') this.placeImage(xobject.dict, ctm, `${prefix}${name}`, resources);
+    else if (subtype === 'Form') {
+      const matrix = readMatrix(xobject.dict.get('Matrix'), this.resolve) ?? IDENTITY;
+      this.runForm(xobject, multiply(matrix, ctm), resources, `${prefix}${name}/`, depth, active);
+    }
+  }
+
+  private runForm(form: PdfStream, ctm: Matrix, parentResources: PdfDict | undefined, prefix: string, depth: number, active: Set<PdfStream>): void {
+    // A form that draws itself, directly or through others, is drawn once: viewers refuse the loop.
+    if (active.has(form)) return;
+    if (depth >= MAX_FORM_DEPTH) throw new PdfLimitError('pdf.too_complex', `Form XObjects are nested more than ${MAX_FORM_DEPTH} deep.`);
+    const data = this.formContent(form);
+    if (!data) {
+      this.page.unreadable = true;
+      return;
+    }
+    const resources = this.file.dict(form.dict.get('Resources')) ?? parentResources;
+    active.add(form);
+    this.run(data, resources, ctm, prefix, depth + 1, active);
+    active.delete(form);
+  }
+
+  private formContent(form: PdfStream): Uint8Array | null {
+    const cached = this.formData.get(form);
+    if (cached !== undefined) return cached;
+    const data = decodeStream(form, this.decode, this.resolve);
+    if (this.cachedBytes + (data?.length ?? 0) <= MAX_CACHED_FORM_BYTES) {
+      this.formData.set(form, data);
+      this.cachedBytes += data?.length ?? 0;
+    }
+    return data;
+  }
+
+  private placeImage(dict: PdfDict, ctm: Matrix, name: string, resources: PdfDict | undefined): void {
+    const get = (long: string, short: string) => this.resolve(dict.get(long) ?? dict.get(short));
+    const width = get('Width', 'W');
+    const height = get('Height', 'H');
+    const mask = get('ImageMask', 'IM') === true;
+    const colorSpace = mask ? undefined : this.addColorSpace(get('ColorSpace', 'CS'), resources);
+    const smask = this.resolve(dict.get('SMask'));
+    const smaskInData = this.resolve(dict.get('SMaskInData'));
+    if ((smask !== undefined && smask !== null) || (isNumber(smaskInData) && smaskInData > 0)) this.page.transparency = true;
+    if (!isNumber(width) || !isNumber(height) || width <= 0 || height <= 0) return;
+    const widthPt = Math.hypot(ctm[0]!, ctm[1]!) * this.userUnit;
+    const heightPt = Math.hypot(ctm[2]!, ctm[3]!) * this.userUnit;
+    // A placement with no area prints nothing, so it has no resolution to check.
+    if (widthPt < 1e-6 || heightPt < 1e-6) return;
+    const ppi = Math.min((width * 72) / widthPt, (height * 72) / heightPt);
+    const image: PlacedImage = { name, widthPx: width, heightPx: height, effectivePpi: Math.round(ppi * 10) / 10 };
+    if (colorSpace) image.colorSpace = colorSpace;
+    const images = this.page.images;
+    // A logo repeated in a form on every tile is one finding, not a thousand.
+    const duplicate = images.some((i) => i.name === image.name && i.effectivePpi === image.effectivePpi && i.widthPx === width && i.heightPx === height);
+    if (!duplicate && images.length < MAX_IMAGES_PER_PAGE) images.push(image);
+  }
+
+  /** BI <dict> ID <data> EI: the data is skipped by its computed length, else by finding a free-standing EI. */
+  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, prefix: string): void {
+    const dict = lx.readDict(1);
+    if (lx.next() !== 'kw' || lx.text !== 'ID') return;
+    const bytes = lx.bytes;
+    const dataStart = isWhite(bytes[lx.pos]) ? lx.pos + 1 : lx.pos;
+    const get = (long: string, short: string) => this.resolve(dict.get(long) ?? dict.get(short));
+    let length = get('Length', 'L');
+    if (!isNumber(length) && get('Filter', 'F') === undefined) {
+      const mask = get('ImageMask', 'IM') === true;
+      const components = mask ? 1 : componentsOf(this.resolveSpace(get('ColorSpace', 'CS'), resources), this.resolve);
+      const bits = mask ? 1 : get('BitsPerComponent', 'BPC');
+      const width = get('Width', 'W');
+      const height = get('Height', 'H');
+      if (components && isNumber(bits) && isNumber(width) && isNumber(height)) length = Math.ceil((width * components * bits) / 8) * height;
+    }
+    let end = -1;
+    if (isNumber(length) && length >= 0 && dataStart + length <= bytes.length) {
+      let p = dataStart + length;
+      while (p < bytes.length && isWhite(bytes[p])) p++;
+      if (bytes[p] === 0x45 && bytes[p + 1] === 0x49 && !isRegular(bytes[p + 2])) end = p + 2;
+    }
+    for (let i = indexOfSeq(bytes, EI, dataStart); end < 0 && i >= 0; i = indexOfSeq(bytes, EI, i + 2)) {
+      if (isWhite(bytes[i - 1]) && !isRegular(bytes[i + 2])) end = i + 2;
+    }
+    lx.pos = end < 0 ? bytes.length : end;
+    this.placeImage(dict, ctm, `${prefix}inline image`, resources);
+  }
+}
+
+function joinWithSpace(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length + 1, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    out[at + part.length] = 0x20;
+    at += part.length + 1;
+  }
+  return out;
+}
