@@ -1,5 +1,7 @@
 import type { OrderConnector, Platform, PlatformApi, ShopifyAuth } from '@pressline/connectors';
 import type { Database, QueueClient } from '@pressline/db';
+import type { FileFetcher } from './files/fetch-linked-file.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { SecretBox } from './security/secret-box.ts';
 
 
@@ -16,5 +18,9 @@ export interface CoreDeps {
   secrets: SecretBox;
   /** Where platforms reach this Pressline (APP_URL): webhook delivery and callback URLs. */
   publicUrl: string;
+  /** Design files, proofs and thumbnails, stored once by content hash. */
+  files: FileStore;
+  /** Downloads the design files customers linked on their order lines. */
+  fetchFile: FileFetcher;
   clock: () => Date;
 }

@@ -12,3 +12,12 @@ export { reconcileShop, type ReconcileOutcome } from './use-cases/reconcile/reco
 export { shopsToReconcile } from './use-cases/reconcile/shops-to-reconcile.ts';
 export { saveShopConnection, loadShopConnection } from './use-cases/shops/shop-connection.ts';
 export { startWooCommerceConnect, completeWooCommerceConnect } from './use-cases/connect/connect-woocommerce.ts';
+export { createLocalFileStore } from './files/local-file-store.ts';
+export type { FileStore, StoredBlob } from './files/file-store.ts';
+export { createFileFetcher, type FetchedFile, type FileFetcher, type FileFetchOptions } from './files/fetch-linked-file.ts';
+export { checkJobFile, type CheckOutcome } from './use-cases/preflight/check-job-file.ts';
+export { recheckShopFiles } from './use-cases/preflight/recheck-shop.ts';
+export { uploadJobFile } from './use-cases/preflight/upload-job-file.ts';
+export { acceptPreflightWarning } from './use-cases/preflight/accept-warning.ts';
+export { saveProductionProfile, deleteProductionProfile } from './use-cases/profiles/save-profile.ts';
+export { preflightBytes } from './preflight/preflight-bytes.ts';

@@ -49,3 +49,11 @@ export async function enqueueInTx(
   if (!id) throw new Error(`pg-boss did not enqueue a job on ${queue}`);
   return id;
 }
+
+/**
+ * Enqueues unless a job with the same singleton key is already waiting: then null, and
+ * the waiting job does the work (e.g. one re-check per shop for any number of edits).
+ */
+export async function enqueueSingletonInTx(boss: PgBoss, tx: Tx, queue: QueueName, data: object, singletonKey: string): Promise<string | null> {
+  return boss.send(queue, data, { singletonKey, db: fromDrizzle(tx, sql) });
+}

@@ -25,7 +25,8 @@ export const queues = {
   /** Re-checks a shop's unfinished jobs' files after its production profiles changed. */
   preflightRecheck: {
     name: 'preflight-recheck',
-    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+    // short: at most one waiting re-check per shop (singleton key), however many edits.
+    options: { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
   },
   /** The schedule's tick: enqueues a reconcile-shop job for every connected shop. */
   reconcileAll: {

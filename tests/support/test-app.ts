@@ -1,6 +1,9 @@
 import { createOdooApi, createOdooConnector, createShopifyConnector, createWooCommerceApi, createWooCommerceConnector } from '@pressline/connectors';
 import { randomBytes } from 'node:crypto';
-import { addShop, createApiKey, createSecretBox, type CoreDeps } from '@pressline/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addShop, createApiKey, createFileFetcher, createLocalFileStore, createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient } from '@pressline/db';
 import { startHttp, startWorkers } from '@pressline/workers';
 import postgres from 'postgres';
@@ -32,8 +35,12 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
   const boss = createBoss({ url: database.appUrl, max: 4 });
   boss.on('error', () => {});
   await boss.start();
+  const fileRoot = mkdtempSync(join(tmpdir(), 'pressline-files-'));
   const deps: CoreDeps = {
     db: client.db,
+    files: createLocalFileStore(fileRoot),
+    // Test storefronts serve their design files from loopback.
+    fetchFile: createFileFetcher({ maxBytes: 50 * 1024 * 1024, timeoutMs: 10_000, allowPrivateNetworks: true }),
     boss,
     clock: () => new Date(),
     publicUrl: 'http://127.0.0.1', // set to the real port below
@@ -78,6 +85,7 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
       await client.close();
       await owner.end();
       await database.drop();
+      rmSync(fileRoot, { recursive: true, force: true });
     },
   };
 }

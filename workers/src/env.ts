@@ -14,6 +14,10 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** 32 bytes, base64: seals the shops' platform secrets. Unset → a key kept in PRESSLINE_HOME. */
   PRESSLINE_SECRET_KEY: z.string().min(1).optional(),
+  /** Lets linked design files be fetched from loopback and private networks (on-premise storefronts, tests). */
+  FILE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Largest linked design file fetched, in MB. */
+  FILE_FETCH_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'PRESSLINE_HOME'> & { PRESSLINE_HOME: string };

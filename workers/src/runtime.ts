@@ -7,7 +7,8 @@ import {
   createWooCommerceApi,
   createWooCommerceConnector,
 } from '@pressline/connectors';
-import { createSecretBox, type CoreDeps } from '@pressline/core';
+import { join } from 'node:path';
+import { createFileFetcher, createLocalFileStore, createSecretBox, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -55,7 +56,12 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
     }
-    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key), publicUrl: env.APP_URL, clock: () => new Date() };
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key),
+      publicUrl: env.APP_URL,
+      files: createLocalFileStore(join(env.PRESSLINE_HOME, 'files')),
+      fetchFile: createFileFetcher({ maxBytes: env.FILE_FETCH_MAX_MB * 1024 * 1024, timeoutMs: 60_000, allowPrivateNetworks: env.FILE_FETCH_ALLOW_PRIVATE }),
+      clock: () => new Date(),
+    };
     return {
       deps,
       location,

@@ -1,5 +1,6 @@
 import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
+import { preflightFileHandler, preflightRecheckHandler } from './handlers/preflight.ts';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
 import { reconcileAllHandler, reconcileShopHandler } from './handlers/reconcile.ts';
 
@@ -25,6 +26,13 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
     },
     processDeliveryHandler(deps, log),
   );
+  // Inspection is CPU-bound and runs in a worker thread each: a couple at once per process.
+  await deps.boss.work(
+    queues.preflightFile.name,
+    { batchSize: 1, localConcurrency: Math.max(1, Math.min(2, options.concurrency)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+    preflightFileHandler(deps),
+  );
+  await deps.boss.work(queues.preflightRecheck.name, { batchSize: 1, pollingIntervalSeconds: 2 }, preflightRecheckHandler(deps));
   await deps.boss.work(queues.reconcileShop.name, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 }, reconcileShopHandler(deps, log));
   await deps.boss.work(queues.reconcileAll.name, { batchSize: 1, pollingIntervalSeconds: 5 }, reconcileAllHandler(deps));
   await deps.boss.schedule(queues.reconcileAll.name, RECONCILE_SCHEDULE);

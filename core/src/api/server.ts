@@ -10,6 +10,7 @@ import { webhookHandler } from './webhooks-route.ts';
 import { frameAncestors } from './frame-ancestors.ts';
 import { installShopify } from '../use-cases/shops/install-shopify.ts';
 import { completeWooCommerceConnect } from '../use-cases/connect/connect-woocommerce.ts';
+import { MAX_UPLOAD_BYTES } from '../use-cases/preflight/upload-job-file.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
@@ -55,6 +56,14 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   // WooCommerce posts the REST keys the merchant approved (wc-auth key provisioning).
   app.post('/connect/woocommerce/callback', limit, async (c) => c.json(await completeWooCommerceConnect(deps, await c.req.text())));
 
+  // Uploads (uploadJobFile) come through GraphQL as multipart requests.
+  app.use(
+    '/graphql',
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + 1024 * 1024,
+      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Files are limited to ${MAX_UPLOAD_BYTES / 1048576} MB` } }, 413),
+    }),
+  );
   app.use('/graphql', async (c, next) => {
     const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');
     if (!key) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');

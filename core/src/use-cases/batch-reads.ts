@@ -37,3 +37,8 @@ export function ordersByIds(tx: Tx, shopId: string, ids: readonly string[]) {
   const o = schema.orders;
   return tx.select().from(o).where(and(eq(o.shopId, shopId), inArray(o.id, [...ids]), isNull(o.deletedAt)));
 }
+
+export function profilesByIds(tx: Tx, shopId: string, ids: readonly string[]) {
+  const p = schema.productionProfiles;
+  return tx.select().from(p).where(and(eq(p.shopId, shopId), inArray(p.id, [...ids])));
+}

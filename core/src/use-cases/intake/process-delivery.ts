@@ -17,7 +17,7 @@ const INTAKE_ACTOR = 'system:intake';
  * jobs are each unique on their own keys.
  */
 export async function processDelivery(
-  deps: Pick<CoreDeps, 'db' | 'connectors' | 'platformApis' | 'secrets' | 'clock' | 'shopifyAuth'>,
+  deps: Pick<CoreDeps, 'db' | 'boss' | 'connectors' | 'platformApis' | 'secrets' | 'clock' | 'shopifyAuth'>,
   input: { shopId: string; deliveryId: string },
 ): Promise<ProcessOutcome> {
   const d = schema.webhookDeliveries;
@@ -43,7 +43,7 @@ export async function processDelivery(
     // Another worker may have handled it while we read the order back.
     if (!delivery || delivery.status !== 'pending') return { status: 'already_processed' };
 
-    const context = { shopId: input.shopId, delivery, at: deps.clock(), actor: INTAKE_ACTOR };
+    const context = { shopId: input.shopId, delivery, at: deps.clock(), actor: INTAKE_ACTOR, boss: deps.boss };
     let outcome: HandledDelivery;
     if (prepared.kind === 'order') outcome = await processOrderDelivery(tx, prepared.order, context);
     else if (prepared.kind === 'app_uninstalled') {

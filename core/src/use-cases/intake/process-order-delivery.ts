@@ -7,7 +7,7 @@ import type { DeliveryContext, HandledDelivery } from './delivery-context.ts';
 export async function processOrderDelivery(tx: Tx, parsed: ParseResult<StorefrontOrder>, context: DeliveryContext): Promise<HandledDelivery> {
   // A malformed payload will not get better on retry: keep it, visible, and stop.
   if (!parsed.ok) return { status: 'failed', message: parsed.message };
-  const { shopId, delivery, at, actor } = context;
-  const applied = await applyOrderVersion(tx, { shopId, order: parsed.value, actor, at, receivedNote: delivery.topic });
+  const { shopId, delivery, at, actor, boss } = context;
+  const applied = await applyOrderVersion(tx, { shopId, order: parsed.value, actor, at, receivedNote: delivery.topic, boss });
   return { status: 'processed', orderExternalId: parsed.value.externalId, ...applied };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
+import { insertJobEvents } from './insert-job-events.ts';
 import { asJobId, heldFromAfterMove, jobTransitionEvent, type Stage } from '../../domain/index.ts';
 
 export interface AllowedMove {
@@ -19,14 +20,5 @@ export async function applyTransition(tx: Tx, move: AllowedMove): Promise<void> 
     .update(schema.jobs)
     .set({ stageKey: move.to.key, heldFrom: heldFromAfterMove({ from: move.from, to: move.to, heldFrom: move.job.heldFrom }), updatedAt: move.at })
     .where(and(eq(schema.jobs.shopId, move.shopId), eq(schema.jobs.id, move.job.id)));
-  await tx.insert(schema.jobEvents).values({
-    shopId: move.shopId,
-    jobId: move.job.id,
-    at: event.at,
-    actor: event.actor,
-    kind: event.kind,
-    fromStage: event.from,
-    toStage: event.to,
-    note: event.note,
-  });
+  await insertJobEvents(tx, move.shopId, [event]);
 }

@@ -1,14 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { asJobId, asOrderLineId, jobCreatedEvent, splitOrder } from '../../domain/index.ts';
+import { attachLineFiles } from '../preflight/attach-line-files.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { allocateJobNumbers } from './allocate-job-numbers.ts';
+import { insertJobEvents } from './insert-job-events.ts';
 
 export interface CreateJobsInput {
   shopId: string;
   orderId: string;
   actor: string;
   at: Date;
+  /** Queues the new jobs' files for preflight in this transaction. */
+  boss: QueueClient;
 }
 
 /**
@@ -58,11 +62,17 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
       plan.items.map((item) => ({ shopId, jobId: jobIdByKey.get(plan.splitKey)!, orderLineId: item.orderLineId, quantity: item.quantity })),
     ),
   );
-  await tx.insert(schema.jobEvents).values(
-    inserted.map((job) => {
-      const event = jobCreatedEvent({ jobId: asJobId(job.id), at: input.at, actor: input.actor, stage });
-      return { shopId, jobId: job.id, at: event.at, actor: event.actor, kind: event.kind, fromStage: event.from, toStage: event.to, note: event.note };
-    }),
+  await insertJobEvents(
+    tx,
+    shopId,
+    inserted.map((job) => jobCreatedEvent({ jobId: asJobId(job.id), at: input.at, actor: input.actor, stage })),
+  );
+  const linesById = new Map(lines.map((line) => [line.id, line]));
+  await attachLineFiles(
+    tx,
+    input.boss,
+    shopId,
+    plans.map((plan) => ({ jobId: jobIdByKey.get(plan.splitKey)!, lines: plan.items.map((item) => linesById.get(item.orderLineId)!) })),
   );
   return { created: inserted.length };
 }

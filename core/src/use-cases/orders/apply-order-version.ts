@@ -1,5 +1,5 @@
 import type { StorefrontOrder } from '@pressline/connectors';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { productionDecision } from '../../domain/index.ts';
 import { cancelJobsForOrder } from '../jobs/cancel-jobs-for-order.ts';
 import { createJobsForOrder } from '../jobs/create-jobs-for-order.ts';
@@ -18,7 +18,7 @@ export interface AppliedOrder {
  */
 export async function applyOrderVersion(
   tx: Tx,
-  input: { shopId: string; order: StorefrontOrder; actor: string; at: Date; receivedNote: string },
+  input: { shopId: string; order: StorefrontOrder; actor: string; at: Date; receivedNote: string; boss: QueueClient },
 ): Promise<AppliedOrder> {
   const { shopId, actor, at } = input;
   const order = await recordOrder(tx, shopId, input.order);
@@ -28,7 +28,7 @@ export async function applyOrderVersion(
   // Decide on the stored order, not this version: a stale retry or an update that
   // overtook the paid notice must not undo what a newer version already said.
   const decision = productionDecision(order.current);
-  const created = decision === 'produce' ? await createJobsForOrder(tx, { shopId, orderId: order.id, actor, at }) : { created: 0 };
+  const created = decision === 'produce' ? await createJobsForOrder(tx, { shopId, orderId: order.id, actor, at, boss: input.boss }) : { created: 0 };
   const cancelled =
     decision === 'stop'
       ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}` })

@@ -29,7 +29,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * costs a delay, never an order. Each order is its own transaction, so a fault mid-run
  * keeps what was applied and the next run repeats the rest harmlessly.
  */
-export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth' | 'publicUrl'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
+export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'boss' | 'secrets' | 'platformApis' | 'clock' | 'shopifyAuth' | 'publicUrl'>, options: ReconcileOptions): Promise<ReconcileOutcome> {
   const { shopId } = options;
   const [shop] = await withShop(deps.db, shopId, (tx) =>
     tx.select({ syncedUntil: schema.shops.ordersSyncedUntil, uninstalledAt: schema.shops.uninstalledAt }).from(schema.shops).where(eq(schema.shops.id, shopId)),
@@ -58,7 +58,7 @@ export async function reconcileShop(deps: Pick<CoreDeps, 'db' | 'secrets' | 'pla
     // The queue retries a passing fault; anything else is the merchant's to fix and shows in the job's failure.
     if (!page.ok) throw new Error(`${state.connection.platform} refused the reconciliation read (${page.reason}): ${page.message}`);
     for (const order of page.value.orders) {
-      const applied = await withShop(deps.db, shopId, (tx) => applyOrderVersion(tx, { shopId, order, actor: ACTOR, at: deps.clock(), receivedNote: 'reconciliation' }));
+      const applied = await withShop(deps.db, shopId, (tx) => applyOrderVersion(tx, { shopId, order, actor: ACTOR, at: deps.clock(), receivedNote: 'reconciliation', boss: deps.boss }));
       totals.ordersSeen += 1;
       totals.jobsCreated += applied.jobsCreated;
       totals.jobsCancelled += applied.jobsCancelled;

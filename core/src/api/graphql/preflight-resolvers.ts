@@ -1,0 +1,98 @@
+import type { schema } from '@pressline/db';
+import { resolveRules, type ProfileMatch } from '../../domain/index.ts';
+import { BadRequestError } from '../../errors.ts';
+import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
+import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
+import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
+import { deleteProductionProfile, listProductionProfiles, saveProductionProfile, type ProfileRow, type SaveProfileInput } from '../../use-cases/profiles/save-profile.ts';
+import type { GraphQLContext } from './context.ts';
+import { isUuid } from './ids.ts';
+import { JSONScalar } from './json-scalar.ts';
+
+type JobRow = typeof schema.jobs.$inferSelect;
+
+const STATUS = { PENDING: 'pending', PASSED: 'passed', WARNINGS: 'warnings', FAILED: 'failed' } as const;
+
+async function jobFile(ctx: GraphQLContext, jobId: string, fileId: string): Promise<JobFileView> {
+  ctx.loaders.filesOfJob.clear(jobId);
+  const files = await ctx.loaders.filesOfJob.load(jobId);
+  const view = files.find((file) => file.file.id === fileId);
+  if (!view) throw new Error(`file ${fileId} of job ${jobId} vanished`);
+  return view;
+}
+
+function requireUuid(value: string, what: string): string {
+  if (!isUuid(value)) throw new BadRequestError(`Invalid ${what} id`);
+  return value;
+}
+
+export const preflightResolvers = {
+  JSON: JSONScalar,
+  PreflightStatus: STATUS,
+  Query: {
+    productionProfiles: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listProductionProfiles(tx, ctx.principal.shopId)),
+  },
+  Mutation: {
+    uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null }, ctx: GraphQLContext) => {
+      const jobId = requireUuid(args.jobId, 'job');
+      if (args.replaces) requireUuid(args.replaces, 'file');
+      const bytes = new Uint8Array(await args.file.arrayBuffer());
+      const { fileId } = await uploadJobFile(ctx.deps, {
+        shopId: ctx.principal.shopId,
+        jobId,
+        name: args.file.name,
+        bytes,
+        replaces: args.replaces ?? null,
+        source: 'operator',
+        actor: ctx.principal.actor,
+      });
+      return jobFile(ctx, jobId, fileId);
+    },
+    acceptPreflightWarning: async (_: unknown, args: { jobId: string; fileId: string; code: string; note?: string | null }, ctx: GraphQLContext) => {
+      const jobId = requireUuid(args.jobId, 'job');
+      const fileId = requireUuid(args.fileId, 'file');
+      await acceptPreflightWarning(ctx.deps, { shopId: ctx.principal.shopId, jobId, fileId, code: args.code, note: args.note ?? null, actor: ctx.principal.actor });
+      return jobFile(ctx, jobId, fileId);
+    },
+    saveProductionProfile: (_: unknown, args: { input: Omit<SaveProfileInput, 'shopId'> }, ctx: GraphQLContext) => {
+      if (args.input.id) requireUuid(args.input.id, 'production profile');
+      return saveProductionProfile(ctx.deps, { ...args.input, shopId: ctx.principal.shopId });
+    },
+    deleteProductionProfile: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
+      await deleteProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'production profile') });
+      return true;
+    },
+  },
+  Job: {
+    files: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.filesOfJob.load(job.id),
+    preflightStatus: async (job: JobRow, _: unknown, ctx: GraphQLContext) => {
+      const files = (await ctx.loaders.filesOfJob.load(job.id)).filter((view) => view.role === 'design');
+      if (files.some((view) => view.report?.status === 'failed')) return 'failed';
+      if (files.some((view) => !view.report)) return 'pending';
+      return files.some((view) => view.report?.status === 'warnings') ? 'warnings' : 'passed';
+    },
+  },
+  JobFile: {
+    id: (view: JobFileView) => view.file.id,
+    name: (view: JobFileView) => view.file.name,
+    kind: (view: JobFileView) => view.report?.kind ?? view.file.kind,
+    source: (view: JobFileView) => view.file.source,
+    status: (view: JobFileView) => view.file.status,
+    failure: (view: JobFileView) => view.file.failure,
+    sizeBytes: (view: JobFileView) => view.file.sizeBytes,
+    orderLine: (view: JobFileView, _: unknown, ctx: GraphQLContext) => (view.orderLineId ? ctx.loaders.line.load(view.orderLineId) : null),
+    preflight: (view: JobFileView) =>
+      view.report ?? { status: 'pending', errors: [], warnings: [], infos: [], accepted: [], facts: null, checkedAt: null, profileId: null },
+  },
+  PreflightReport: {
+    profile: (report: { profileId: string | null }, _: unknown, ctx: GraphQLContext) => (report.profileId ? ctx.loaders.profile.load(report.profileId) : null),
+  },
+  ProductionProfile: {
+    matches: (profile: ProfileRow) => profile.matches as ProfileMatch[],
+    overrides: (profile: ProfileRow) => profile.rules,
+    rules: (profile: ProfileRow) => {
+      const resolved = resolveRules({ ...profile.rules, process: profile.process });
+      return resolved.ok ? resolved.rules : null;
+    },
+  },
+};

@@ -1,0 +1,114 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { schema, withShop } from '@pressline/db';
+import type { CoreDeps } from '../../deps.ts';
+import { asJobId, buildReport, jobActivityEvent, type Finding, type Inspection } from '../../domain/index.ts';
+import { inspectInWorker } from '../../preflight/inspect-in-worker.ts';
+import { insertJobEvents } from '../jobs/insert-job-events.ts';
+import { latestReport } from './job-file-reads.ts';
+import { rulesForLine } from './line-rules.ts';
+
+export type CheckOutcome =
+  | { status: 'checked'; result: 'passed' | 'warnings' | 'failed'; errors: number; warnings: number }
+  | { status: 'unchanged' }
+  | { status: 'gone' };
+
+const ACTOR = 'system:preflight';
+
+/**
+ * Fetches (when it is a link) and checks one file of one job, and stores the report.
+ * Safe to repeat: a file whose bytes and rules have not changed since its last report is
+ * not checked again. Fetching and inspecting happen outside any transaction, so no row
+ * stays locked while a slow link answers or a large file is parsed.
+ */
+export async function checkJobFile(
+  deps: Pick<CoreDeps, 'db' | 'files' | 'fetchFile' | 'clock'>,
+  input: { shopId: string; jobId: string; fileId: string },
+): Promise<CheckOutcome> {
+  const { shopId, jobId, fileId } = input;
+  const target = await withShop(deps.db, shopId, async (tx) => {
+    const [link] = await tx
+      .select({ link: schema.jobFiles, file: schema.files })
+      .from(schema.jobFiles)
+      .innerJoin(schema.files, and(eq(schema.files.shopId, schema.jobFiles.shopId), eq(schema.files.id, schema.jobFiles.fileId)))
+      .where(and(eq(schema.jobFiles.shopId, shopId), eq(schema.jobFiles.jobId, jobId), eq(schema.jobFiles.fileId, fileId), isNull(schema.jobFiles.deletedAt)));
+    if (!link) return null;
+    const rules = await rulesForLine(tx, shopId, link.link.orderLineId);
+    const previous = await latestReport(tx, shopId, jobId, fileId);
+    return { ...link, rules, previous };
+  });
+  if (!target) return { status: 'gone' };
+  let { file } = target;
+  const { rules, previous } = target;
+  if (previous && file.status !== 'pending' && previous.sha256 === file.sha256 && previous.rulesFingerprint === rules.fingerprint) return { status: 'unchanged' };
+
+  let inspection: Inspection;
+  if (file.status === 'pending' && file.originUrl) {
+    const fetched = await deps.fetchFile(file.originUrl);
+    // Worth another try later: the queue retries with backoff and the file stays pending (blocking production).
+    if (!fetched.ok && fetched.retry) throw new Error(`fetching ${file.originUrl}: ${fetched.reason}`);
+    if (fetched.ok) {
+      const blob = await deps.files.put(fetched.bytes);
+      file = await withShop(deps.db, shopId, async (tx) => {
+        const [updated] = await tx
+          .update(schema.files)
+          .set({ status: 'stored', sha256: blob.sha256, sizeBytes: blob.sizeBytes, failure: null, updatedAt: deps.clock() })
+          .where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)))
+          .returning();
+        return updated!;
+      });
+    } else {
+      file = await withShop(deps.db, shopId, async (tx) => {
+        const [updated] = await tx
+          .update(schema.files)
+          .set({ status: 'unavailable', failure: fetched.reason, updatedAt: deps.clock() })
+          .where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)))
+          .returning();
+        return updated!;
+      });
+    }
+  }
+
+  const bytes = file.sha256 ? await deps.files.get(file.sha256) : null;
+  if (file.status === 'unavailable' || !bytes) {
+    inspection = { ok: false, kind: null, finding: unavailable(file.failure ?? 'The file is missing from the file store.') };
+  } else {
+    inspection = await inspectInWorker(bytes, { name: file.name });
+  }
+  const report = buildReport(inspection, rules.rules);
+  const findings: Finding[] = [...report.errors, ...report.warnings, ...report.infos];
+
+  await withShop(deps.db, shopId, async (tx) => {
+    const at = deps.clock();
+    await tx.insert(schema.preflightReports).values({
+      shopId,
+      jobId,
+      fileId,
+      sha256: file.sha256,
+      rulesFingerprint: rules.fingerprint,
+      profileId: rules.profileId,
+      status: report.status,
+      kind: report.kind,
+      findings,
+      facts: report.facts as Record<string, unknown> | null,
+      checkedAt: at,
+    });
+    if (report.kind && report.kind !== file.kind) {
+      await tx.update(schema.files).set({ kind: report.kind }).where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)));
+    }
+    const [job] = await tx.select({ stageKey: schema.jobs.stageKey }).from(schema.jobs).where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.id, jobId)));
+    const event = jobActivityEvent({
+      jobId: asJobId(jobId),
+      at,
+      actor: ACTOR,
+      kind: 'preflight_checked',
+      stage: job!.stageKey,
+      note: `${file.name}: ${report.status} (${report.errors.length} errors, ${report.warnings.length} warnings)${rules.profileName ? ` against ${rules.profileName}` : ''}`,
+    });
+    await insertJobEvents(tx, shopId, [event]);
+  });
+  return { status: 'checked', result: report.status, errors: report.errors.length, warnings: report.warnings.length };
+}
+
+function unavailable(reason: string): Finding {
+  return { code: 'file.unavailable', severity: 'error', message: `The file could not be fetched: ${reason}`, fix: 'Upload the file again, or send a working link.' };
+}
