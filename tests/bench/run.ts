@@ -12,6 +12,7 @@ const benchmarks: Record<string, Benchmark> = {
     about: 'signed Shopify deliveries from a second process over loopback, with duplicates, against the raw upsert rate',
     load: () => import('./intake.ts'),
   },
+  preflight: { about: 'binary STL parse, bbox, volume and watertight check vs three.js; a 100-page print PDF; both vs memcpy', load: () => import('./preflight.ts') },
   gangup: { about: 'gang-up packer on the 500 2BP instances vs maxrects-packer and best known; 5,000 mixed rectangles', load: () => import('./gangup.ts') },
 };
 
