@@ -1,4 +1,4 @@
-import type { Finding, Inspection, MeshFacts } from '../facts.ts';
+import type { Finding, Inspection, MeshFacts, Vec3 } from '../facts.ts';
 import { measureGeometry } from './measure-geometry.ts';
 import { EXPORT_AGAIN, meshError } from './mesh-findings.ts';
 import { analyzeTopology } from './mesh-topology.ts';
@@ -18,8 +18,9 @@ export function analyzeMesh(kind: MeshFacts['kind'], mesh: ParsedMesh): Inspecti
     };
   }
   const topology = analyzeTopology(mesh.positions);
-  const { min, max } = geometry;
-  const size = { x: max.x - min.x, y: max.y - min.y, z: max.z - min.z };
+  const min = shortest(geometry.min);
+  const max = shortest(geometry.max);
+  const size = shortest({ x: max.x - min.x, y: max.y - min.y, z: max.z - min.z });
   const findings: Finding[] = [...mesh.warnings];
   // Tetra sums of a flat or open surface hover around zero; only a clear negative means inside out.
   if (geometry.signedVolume < -1e-9 * Math.max(1, size.x * size.y * size.z)) {
@@ -47,6 +48,23 @@ export function analyzeMesh(kind: MeshFacts['kind'], mesh: ParsedMesh): Inspecti
     objects: mesh.objects,
   };
   return { ok: true, kind, facts, findings };
+}
+
+/**
+ * Coordinates are float32: report each as the shortest decimal that is the same float32
+ * (25.4, not 25.399999618530273), as the file most likely wrote it.
+ */
+function shortest(v: Vec3): Vec3 {
+  return { x: shortestFloat32(v.x), y: shortestFloat32(v.y), z: shortestFloat32(v.z) };
+}
+
+function shortestFloat32(value: number): number {
+  const target = Math.fround(value);
+  for (let digits = 1; digits < 10; digits++) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return value;
 }
 
 function label(kind: MeshFacts['kind']): string {
