@@ -1,0 +1,18 @@
+export type {
+  MachineQueue,
+  PlannedJob,
+  RunningJob,
+  Schedule,
+  ScheduleMetrics,
+  SchedulingJob,
+  SchedulingMachine,
+  SchedulingProblem,
+  SetupMatrix,
+  SolveOptions,
+  UnscheduledJob,
+  UnscheduledReason,
+  WorkingCalendar,
+} from './scheduling-types.ts';
+export { solveSchedule } from './solve-schedule.ts';
+export { verifySchedule, type ScheduleCheck } from './verify-schedule.ts';
+export { weeklyWindows } from './calendar.ts';
