@@ -8,3 +8,4 @@ export * from './orders/index.ts';
 export * from './preflight/index.ts';
 export * from './gangup/index.ts';
 export * from './profiles/index.ts';
+export * from './scheduling/index.ts';
