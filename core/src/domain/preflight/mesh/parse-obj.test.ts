@@ -19,7 +19,7 @@ describe('OBJ', () => {
     const stl = inspectStl(binaryStl(cube(10)), limits);
     expect(obj.ok && stl.ok).toBe(true);
     if (!obj.ok || !stl.ok) return;
-    expect(obj.facts).toEqual({ ...stl.facts, kind: 'obj', encoding: 'obj', invertedNormals: 0 } satisfies MeshFacts);
+    expect(obj.facts).toEqual({ ...(stl.facts as MeshFacts), kind: 'obj', encoding: 'obj', invertedNormals: 0 });
   });
 
   it('reads negative indices, v/vt/vn forms and counts o/g objects', () => {
