@@ -8,14 +8,20 @@ import type { Bin, Piece, Rule } from './pieces.ts';
  * favour of larger area × priority; the improvement phase jitters it to diversify.
  */
 export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: readonly number[], bin: Bin, rule: Rule, priority?: Float64Array): MaxRectsSheet[] {
-  const remaining = ids.slice();
+  // One stack of ids per shape, in order of first appearance: a step costs shapes × free rectangles.
+  const stackOf = new Map<number, number[]>();
+  for (const id of ids) {
+    const shape = shapeOf[id]!;
+    const stack = stackOf.get(shape);
+    if (stack) stack.push(id);
+    else stackOf.set(shape, [id]);
+  }
+  const stacks = [...stackOf.values()];
+  let left = ids.length;
   const sheets: MaxRectsSheet[] = [];
-  const seen = new Int32Array(shapeOf.length === 0 ? 0 : maxOf(shapeOf) + 1);
-  let stamp = 0;
-  while (remaining.length > 0) {
+  while (left > 0) {
     const sheet = new MaxRectsSheet(bin);
     for (;;) {
-      stamp++;
       let bestAt = -1;
       let bestX = 0;
       let bestY = 0;
@@ -23,13 +29,12 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
       let bestS1 = Infinity;
       let bestS2 = Infinity;
       let bestTie = -Infinity;
-      for (let k = 0; k < remaining.length; k++) {
-        const id = remaining[k]!;
-        const shape = shapeOf[id]!;
-        if (seen[shape] === stamp) continue;
-        seen[shape] = stamp;
+      for (let k = 0; k < stacks.length; k++) {
+        const stack = stacks[k]!;
+        if (stack.length === 0) continue;
+        const id = stack[stack.length - 1]!;
         const p = pieces[id]!;
-        const tie = p.area * (priority ? priority[shape]! : 1);
+        const tie = p.area * (priority ? priority[shapeOf[id]!]! : 1);
         const visit = (rotated: boolean) => (x: number, y: number, s1: number, s2: number) => {
           if (s1 < bestS1 || (s1 === bestS1 && (s2 < bestS2 || (s2 === bestS2 && tie > bestTie)))) {
             bestAt = k;
@@ -45,10 +50,9 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
         if (p.rotatable && p.w !== p.h) sheet.eachFit(p.h, p.w, rule, visit(true));
       }
       if (bestAt < 0) break;
-      const id = remaining[bestAt]!;
+      const id = stacks[bestAt]!.pop()!;
       sheet.place(pieces[id]!, id, { x: bestX, y: bestY, rotated: bestRot });
-      remaining[bestAt] = remaining[remaining.length - 1]!;
-      remaining.pop();
+      left--;
     }
     // Callers pass only pieces that fit an empty bin, so an empty sheet means a bug, not bad input.
     if (sheet.slots.length === 0) throw new Error('gang-up: a piece fits no empty sheet');
@@ -111,10 +115,4 @@ export function sortedIds(pieces: readonly Piece[], ids: readonly number[], key:
   const keyed = ids.map((id) => ({ id, v: value(pieces[id]!) * (noise ? 1 + noise() : 1), a: pieces[id]!.area }));
   keyed.sort((a, b) => b.v - a.v || b.a - a.a || a.id - b.id);
   return keyed.map((k) => k.id);
-}
-
-function maxOf(values: Int32Array): number {
-  let m = 0;
-  for (const v of values) if (v > m) m = v;
-  return m;
 }

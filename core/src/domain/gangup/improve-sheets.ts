@@ -62,10 +62,15 @@ export function improveSheets(start: SheetState[], ctx: ImproveContext): SheetSt
   return sheets;
 }
 
+/** Pools above this many pieces are re-packed by first fit only (global choice is quadratic in distinct shapes). */
+const GLOBAL_POOL_LIMIT = 400;
+
 function repack(ids: number[], ctx: ImproveContext, priority: Float64Array): MaxRectsSheet[] {
   const { prng, pieces, bin } = ctx;
-  const rule = RULES[prng.int(RULES.length)]!;
-  if (prng.next() < 0.5) {
+  const large = ids.length > GLOBAL_POOL_LIMIT;
+  // Contact point scans every placed piece per candidate: kept to small pools.
+  const rule = large ? (prng.next() < 0.5 ? 'bl' : 'bssf') : RULES[prng.int(RULES.length)]!;
+  if (!large && prng.next() < 0.5) {
     for (let i = 0; i < priority.length; i++) priority[i] = 1 + prng.next() * 0.6;
     return fillSheets(pieces, ctx.shapeOf, ids, bin, rule, priority);
   }

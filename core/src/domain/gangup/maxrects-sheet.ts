@@ -24,13 +24,17 @@ export interface Candidate {
 export class MaxRectsSheet {
   readonly slots: Slot[] = [];
   usedArea = 0;
-  /** Area of the largest free rectangle: a piece bigger than it cannot go in, checked first. */
+  /** Largest free area, width and height: a piece beyond them cannot go in, checked first. */
   maxFreeArea: number;
+  private maxFreeW: number;
+  private maxFreeH: number;
   private free: Free[];
 
   constructor(readonly bin: Bin) {
     this.free = [{ x: 0, y: 0, w: bin.width, h: bin.height }];
     this.maxFreeArea = bin.width * bin.height;
+    this.maxFreeW = bin.width;
+    this.maxFreeH = bin.height;
   }
 
   get freeCount(): number {
@@ -41,25 +45,27 @@ export class MaxRectsSheet {
   best(piece: Piece, rule: Rule): Candidate | undefined {
     if (piece.area > this.maxFreeArea) return undefined;
     let best: Candidate | undefined;
-    const consider = (w: number, h: number, rotated: boolean) => {
+    for (let turn = 0; turn < (piece.rotatable && piece.w !== piece.h ? 2 : 1); turn++) {
+      const w = turn === 0 ? piece.w : piece.h;
+      const h = turn === 0 ? piece.h : piece.w;
+      if (w > this.maxFreeW || h > this.maxFreeH) continue;
       for (const f of this.free) {
         if (w > f.w || h > f.h) continue;
-        const [s1, s2] = this.score(f, w, h, rule);
-        if (!best || s1 < best.s1 || (s1 === best.s1 && s2 < best.s2)) best = { x: f.x, y: f.y, rotated, s1, s2 };
+        const s1 = this.score(f, w, h, rule);
+        const s2 = this.tie;
+        if (!best || s1 < best.s1 || (s1 === best.s1 && s2 < best.s2)) best = { x: f.x, y: f.y, rotated: turn === 1, s1, s2 };
       }
-    };
-    consider(piece.w, piece.h, false);
-    if (piece.rotatable && piece.w !== piece.h) consider(piece.h, piece.w, true);
+    }
     return best;
   }
 
   /** Scores every free rectangle for one orientation; calls back with each fitting spot. */
   eachFit(w: number, h: number, rule: Rule, visit: (x: number, y: number, s1: number, s2: number) => void): void {
-    if (w * h > this.maxFreeArea) return;
+    if (w * h > this.maxFreeArea || w > this.maxFreeW || h > this.maxFreeH) return;
     for (const f of this.free) {
       if (w > f.w || h > f.h) continue;
-      const [s1, s2] = this.score(f, w, h, rule);
-      visit(f.x, f.y, s1, s2);
+      const s1 = this.score(f, w, h, rule);
+      visit(f.x, f.y, s1, this.tie);
     }
   }
 
@@ -71,24 +77,28 @@ export class MaxRectsSheet {
     return slot;
   }
 
-  private score(f: Free, w: number, h: number, rule: Rule): [number, number] {
+  /** The score's second part, left here by score(): a pair would be an allocation per candidate. */
+  private tie = 0;
+
+  private score(f: Free, w: number, h: number, rule: Rule): number {
+    const dw = f.w - w;
+    const dh = f.h - h;
     switch (rule) {
-      case 'bssf': {
-        const dw = f.w - w;
-        const dh = f.h - h;
-        return dw < dh ? [dw, dh] : [dh, dw];
-      }
-      case 'blsf': {
-        const dw = f.w - w;
-        const dh = f.h - h;
-        return dw < dh ? [dh, dw] : [dw, dh];
-      }
+      case 'bssf':
+        this.tie = dw < dh ? dh : dw;
+        return dw < dh ? dw : dh;
+      case 'blsf':
+        this.tie = dw < dh ? dw : dh;
+        return dw < dh ? dh : dw;
       case 'baf':
-        return [f.w * f.h - w * h, Math.min(f.w - w, f.h - h)];
+        this.tie = dw < dh ? dw : dh;
+        return f.w * f.h - w * h;
       case 'bl':
-        return [f.y + h, f.x];
+        this.tie = f.x;
+        return f.y + h;
       case 'cp':
-        return [-this.contact(f.x, f.y, w, h), f.y + h];
+        this.tie = f.y + h;
+        return -this.contact(f.x, f.y, w, h);
     }
   }
 
@@ -137,8 +147,16 @@ export class MaxRectsSheet {
     }
     this.free = kept.concat(survivors);
     let maxArea = 0;
-    for (const f of this.free) if (f.w * f.h > maxArea) maxArea = f.w * f.h;
+    let maxW = 0;
+    let maxH = 0;
+    for (const f of this.free) {
+      if (f.w * f.h > maxArea) maxArea = f.w * f.h;
+      if (f.w > maxW) maxW = f.w;
+      if (f.h > maxH) maxH = f.h;
+    }
     this.maxFreeArea = maxArea;
+    this.maxFreeW = maxW;
+    this.maxFreeH = maxH;
   }
 }
 

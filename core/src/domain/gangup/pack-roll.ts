@@ -1,4 +1,4 @@
-import { SORT_KEYS, sortedIds } from './construct.ts';
+import { SORT_KEYS, sortedIds, type SortKey } from './construct.ts';
 import { stripLowerBound } from './lower-bound.ts';
 import { MaxRectsSheet } from './maxrects-sheet.ts';
 import type { Piece, Slot } from './pieces.ts';
@@ -44,7 +44,10 @@ export function packStrip(run: StripRun): StripPacking {
   const ids = pieces.map((_, i) => i);
   let bestOrder: number[] = ids;
   let best = { slots: [] as Slot[], length: Infinity };
-  for (const key of SORT_KEYS) {
+  // A long strip's free list grows with its skyline, so a decode of thousands of pieces is
+  // costly: one order then, the one that measured best on mixed sizes (long side first).
+  const keys: readonly SortKey[] = pieces.length > 400 ? ['long'] : SORT_KEYS;
+  for (const key of keys) {
     const order = sortedIds(pieces, ids, key);
     const packed = decode(order);
     if (packed.length < best.length) {
