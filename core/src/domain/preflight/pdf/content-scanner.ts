@@ -22,10 +22,33 @@ export interface WorkBudget {
 
 type Matrix = number[];
 
+/** An image drawn by a content stream, with the CTM it was drawn at in that stream's own space. */
+interface Placement {
+  name: string;
+  widthPx: number;
+  heightPx: number;
+  matrix: Matrix;
+  colorSpace: string | undefined;
+}
+
+/**
+ * What one content stream draws, in its own space: a form's is worked out once and then
+ * placed wherever the form is drawn (only the CTM's linear part matters for ppi), so a
+ * logo form used 10,000 times, or forms that fan out into each other, cost one reading each.
+ */
+interface Drawn {
+  placements: Map<string, Placement>;
+  colorSpaces: Set<string>;
+  fonts: Set<PdfDict>;
+  transparency: boolean;
+  unreadable: boolean;
+}
+
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const MAX_FORM_DEPTH = 32;
 const MAX_SAVED_STATES = 65_536;
-const MAX_IMAGES_PER_PAGE = 2_000;
+/** Distinct image placements kept per content stream and per page. */
+const MAX_PLACEMENTS = 2_000;
 const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
 const EI = Uint8Array.of(0x45, 0x49);
 
@@ -48,20 +71,29 @@ function readMatrix(value: PdfValue | undefined, resolve: PdfFile['resolve']): M
   return numbers.every((v) => isNumber(v)) ? (numbers as number[]) : null;
 }
 
+const emptyDrawn = (): Drawn => ({ placements: new Map(), colorSpaces: new Set(), fonts: new Set(), transparency: false, unreadable: false });
+
+function place(drawn: Drawn, placement: Placement): void {
+  const [a, b, c, d] = placement.matrix;
+  const key = `${placement.name}|${placement.widthPx}|${placement.heightPx}|${a!.toPrecision(6)}|${b!.toPrecision(6)}|${c!.toPrecision(6)}|${d!.toPrecision(6)}`;
+  if (!drawn.placements.has(key) && drawn.placements.size < MAX_PLACEMENTS) drawn.placements.set(key, placement);
+}
+
 /**
  * A small content-stream interpreter that follows only what preflight needs: the CTM
  * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms and tiling patterns too),
  * colour operators and colour spaces, `gs` for transparency and `Tf` for fonts.
  *
- * Why by hand and not pdf.js's operator lists: pdf.js decodes every image while it
- * builds an operator list, which took several seconds for the 100-page benchmark file,
- * while this reader only skips over image data; see tests/bench/preflight-pdf.ts.
+ * Why by hand and not pdf.js's operator lists: pdf.js loads fonts and decodes images
+ * while it builds an operator list; on the 100-page benchmark file (tests/bench/
+ * preflight-pdf.ts) that took ~1.3 s, over the 1 s budget on its own, where this reader,
+ * which only steps over image data, needs ~40 ms.
  */
 export class ContentScanner {
   private readonly formData = new Map<PdfStream, Uint8Array | null>();
+  private readonly forms = new Map<PdfStream, Map<PdfDict | undefined, Drawn>>();
+  private readonly active = new Set<PdfStream>();
   private cachedBytes = 0;
-  private page!: PageContent;
-  private userUnit = 1;
   private readonly resolve: PdfFile['resolve'];
 
   constructor(
@@ -73,31 +105,40 @@ export class ContentScanner {
   }
 
   scanPage(dict: PdfDict, resources: PdfDict | undefined, userUnit: number): PageContent {
-    this.page = { images: [], colorSpaces: new Set(), fonts: new Set(), transparency: false, unreadable: false };
-    this.userUnit = userUnit;
+    const drawn = emptyDrawn();
     const group = this.file.dict(dict.get('Group'));
-    if (group?.get('S') === 'Transparency') this.page.transparency = true;
+    if (group?.get('S') === 'Transparency') drawn.transparency = true;
     const contents = this.resolve(dict.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((c) => this.resolve(c)) : [contents]).filter((c): c is PdfStream => c instanceof PdfStream);
     const parts: Uint8Array[] = [];
     for (const stream of streams) {
       const data = decodeStream(stream, this.decode, this.resolve);
       if (data) parts.push(data);
-      else this.page.unreadable = true;
+      else drawn.unreadable = true;
     }
     // Split content streams are one stream for parsing (§7.8.2): join them with a space.
     const data = parts.length === 1 ? parts[0]! : joinWithSpace(parts);
-    this.run(data, resources, IDENTITY, '', 0, new Set());
-    return this.page;
+    this.run(data, resources, IDENTITY, drawn, 0);
+    const images: PlacedImage[] = [];
+    const seen = new Set<string>();
+    for (const placement of drawn.placements.values()) {
+      const image = placedImage(placement, userUnit);
+      const key = image && `${image.name}|${image.widthPx}|${image.heightPx}|${image.effectivePpi}`;
+      // A logo repeated on every tile is one entry, not a thousand.
+      if (image && key && !seen.has(key)) {
+        seen.add(key);
+        images.push(image);
+      }
+    }
+    return { images, colorSpaces: drawn.colorSpaces, fonts: drawn.fonts, transparency: drawn.transparency, unreadable: drawn.unreadable };
   }
 
-  private run(data: Uint8Array, resources: PdfDict | undefined, start: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+  private run(data: Uint8Array, resources: PdfDict | undefined, start: Matrix, drawn: Drawn, depth: number): void {
     const lx = new Lexer(data);
     const saved: Matrix[] = [];
     let overflow = 0;
     let ctm = start;
     const operands: PdfValue[] = [];
-    const page = this.page;
     for (;;) {
       const kind = lx.next();
       if (kind === 'eof') return;
@@ -115,7 +156,7 @@ export class ContentScanner {
         operands.push(op === 'true' ? true : op === 'false' ? false : null);
         continue;
       }
-      if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The page content is too complex to check (more drawing operations than the limit).');
+      if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The content is too complex to check: it has more drawing operations than the limit.');
       switch (op) {
         case 'q':
           if (saved.length < MAX_SAVED_STATES) saved.push(ctm);
@@ -133,46 +174,50 @@ export class ContentScanner {
           break;
         case 'rg':
         case 'RG':
-          page.colorSpaces.add('DeviceRGB');
+          drawn.colorSpaces.add('DeviceRGB');
           break;
         case 'k':
         case 'K':
-          page.colorSpaces.add('DeviceCMYK');
+          drawn.colorSpaces.add('DeviceCMYK');
           break;
         case 'g':
         case 'G':
-          page.colorSpaces.add('DeviceGray');
+          drawn.colorSpaces.add('DeviceGray');
           break;
         case 'cs':
-        case 'CS':
-          this.useColorSpace(operands.at(-1), resources);
+        case 'CS': {
+          const name = operands.at(-1);
+          if (!isName(name)) break;
+          const device = name === 'DeviceRGB' || name === 'DeviceCMYK' || name === 'DeviceGray' || name === 'Pattern';
+          this.addColorSpace(device ? name : this.lookup(resources, 'ColorSpace', name), resources, drawn);
           break;
+        }
         case 'scn':
         case 'SCN': {
           const name = operands.at(-1);
-          if (isName(name)) this.usePattern(name, resources, start, prefix, depth, active);
+          if (isName(name)) this.usePattern(name, resources, start, drawn, depth);
           break;
         }
         case 'sh': {
           const shading = this.file.dict(this.lookup(resources, 'Shading', operands.at(-1)));
-          this.addColorSpace(shading?.get('ColorSpace'), resources);
+          this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
           break;
         }
         case 'gs': {
           const state = this.file.dict(this.lookup(resources, 'ExtGState', operands.at(-1)));
-          if (state && this.isTransparent(state)) page.transparency = true;
+          if (state && this.isTransparent(state)) drawn.transparency = true;
           break;
         }
         case 'Tf': {
           const font = this.file.dict(this.lookup(resources, 'Font', operands.at(-2)));
-          if (font) page.fonts.add(font);
+          if (font) drawn.fonts.add(font);
           break;
         }
         case 'Do':
-          this.doXObject(operands.at(-1), resources, ctm, prefix, depth, active);
+          this.doXObject(operands.at(-1), resources, ctm, drawn, depth);
           break;
         case 'BI':
-          this.inlineImage(lx, resources, ctm, prefix);
+          this.inlineImage(lx, resources, ctm, drawn);
           break;
       }
       operands.length = 0;
@@ -184,16 +229,10 @@ export class ContentScanner {
     return this.file.dict(resources.get(category))?.get(name);
   }
 
-  private useColorSpace(name: PdfValue | undefined, resources: PdfDict | undefined): void {
-    if (!isName(name)) return;
-    if (name === 'DeviceRGB' || name === 'DeviceCMYK' || name === 'DeviceGray' || name === 'Pattern') this.addColorSpace(name, resources);
-    else this.addColorSpace(this.lookup(resources, 'ColorSpace', name), resources);
-  }
-
-  private addColorSpace(value: PdfValue | undefined, resources: PdfDict | undefined): string | undefined {
+  private addColorSpace(value: PdfValue | undefined, resources: PdfDict | undefined, drawn: Drawn): string | undefined {
     const described = describeColorSpace(this.resolveSpace(value, resources), this.resolve);
     if (!described || described === 'Pattern') return undefined;
-    this.page.colorSpaces.add(described);
+    drawn.colorSpaces.add(described);
     return described;
   }
 
@@ -216,44 +255,56 @@ export class ContentScanner {
     return isName(blend) && blend !== 'Normal' && blend !== 'Compatible';
   }
 
-  private usePattern(name: string, resources: PdfDict | undefined, base: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+  private usePattern(name: string, resources: PdfDict | undefined, base: Matrix, drawn: Drawn, depth: number): void {
     const pattern = this.resolve(this.lookup(resources, 'Pattern', name));
     if (pattern instanceof PdfStream) {
       // A tiling pattern's cell is drawn in pattern space: its Matrix on the parent stream's base space.
       const matrix = readMatrix(pattern.dict.get('Matrix'), this.resolve) ?? IDENTITY;
-      this.runForm(pattern, multiply(matrix, base), resources, `${prefix}${name}/`, depth, active);
+      this.drawForm(pattern, multiply(matrix, base), resources, `${name}/`, drawn, depth);
     } else if (isDict(pattern)) {
       const shading = this.file.dict(pattern.get('Shading'));
-      this.addColorSpace(shading?.get('ColorSpace'), resources);
+      this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
       const state = this.file.dict(pattern.get('ExtGState'));
-      if (state && this.isTransparent(state)) this.page.transparency = true;
+      if (state && this.isTransparent(state)) drawn.transparency = true;
     }
   }
 
-  private doXObject(name: PdfValue | undefined, resources: PdfDict | undefined, ctm: Matrix, prefix: string, depth: number, active: Set<PdfStream>): void {
+  private doXObject(name: PdfValue | undefined, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn, depth: number): void {
     const xobject = this.resolve(this.lookup(resources, 'XObject', name));
     if (!(xobject instanceof PdfStream) || !isName(name)) return;
     const subtype = xobject.dict.get('Subtype');
-    if (subtype === 'Image') this.placeImage(xobject.dict, ctm, `${prefix}${name}`, resources);
-    else if (subtype === 'Form') {
-      const matrix = readMatrix(xobject.dict.get('Matrix'), this.resolve) ?? IDENTITY;
-      this.runForm(xobject, multiply(matrix, ctm), resources, `${prefix}${name}/`, depth, active);
-    }
+    if (subtype === 'Image') this.placeImage(xobject.dict, ctm, name, resources, drawn);
+    else if (subtype === 'Form') this.drawForm(xobject, ctm, resources, `${name}/`, drawn, depth);
   }
 
-  private runForm(form: PdfStream, ctm: Matrix, parentResources: PdfDict | undefined, prefix: string, depth: number, active: Set<PdfStream>): void {
+  /** Draws a form (or tiling pattern) at `ctm`: its content read once, then placed. */
+  private drawForm(form: PdfStream, ctm: Matrix, parentResources: PdfDict | undefined, prefix: string, drawn: Drawn, depth: number): void {
     // A form that draws itself, directly or through others, is drawn once: viewers refuse the loop.
-    if (active.has(form)) return;
+    if (this.active.has(form)) return;
     if (depth >= MAX_FORM_DEPTH) throw new PdfLimitError('pdf.too_complex', `Form XObjects are nested more than ${MAX_FORM_DEPTH} deep.`);
-    const data = this.formContent(form);
-    if (!data) {
-      this.page.unreadable = true;
-      return;
-    }
     const resources = this.file.dict(form.dict.get('Resources')) ?? parentResources;
-    active.add(form);
-    this.run(data, resources, ctm, prefix, depth + 1, active);
-    active.delete(form);
+    let byResources = this.forms.get(form);
+    let inner = byResources?.get(resources);
+    if (!inner) {
+      inner = emptyDrawn();
+      const data = this.formContent(form);
+      if (data) {
+        const matrix = readMatrix(form.dict.get('Matrix'), this.resolve) ?? IDENTITY;
+        this.active.add(form);
+        try {
+          this.run(data, resources, matrix, inner, depth + 1);
+        } finally {
+          this.active.delete(form);
+        }
+      } else inner.unreadable = true;
+      if (!byResources) this.forms.set(form, (byResources = new Map()));
+      byResources.set(resources, inner);
+    }
+    for (const placement of inner.placements.values()) place(drawn, { ...placement, name: prefix + placement.name, matrix: multiply(placement.matrix, ctm) });
+    for (const space of inner.colorSpaces) drawn.colorSpaces.add(space);
+    for (const font of inner.fonts) drawn.fonts.add(font);
+    drawn.transparency ||= inner.transparency;
+    drawn.unreadable ||= inner.unreadable;
   }
 
   private formContent(form: PdfStream): Uint8Array | null {
@@ -267,33 +318,24 @@ export class ContentScanner {
     return data;
   }
 
-  private placeImage(dict: PdfDict, ctm: Matrix, name: string, resources: PdfDict | undefined): void {
+  private placeImage(dict: PdfDict, ctm: Matrix, name: string, resources: PdfDict | undefined, drawn: Drawn): void {
     const get = (long: string, short: string) => this.resolve(dict.get(long) ?? dict.get(short));
     const width = get('Width', 'W');
     const height = get('Height', 'H');
     const mask = get('ImageMask', 'IM') === true;
-    const colorSpace = mask ? undefined : this.addColorSpace(get('ColorSpace', 'CS'), resources);
+    const colorSpace = mask ? undefined : this.addColorSpace(get('ColorSpace', 'CS'), resources, drawn);
     const smask = this.resolve(dict.get('SMask'));
     const smaskInData = this.resolve(dict.get('SMaskInData'));
-    if ((smask !== undefined && smask !== null) || (isNumber(smaskInData) && smaskInData > 0)) this.page.transparency = true;
+    if ((smask !== undefined && smask !== null) || (isNumber(smaskInData) && smaskInData > 0)) drawn.transparency = true;
     if (!isNumber(width) || !isNumber(height) || width <= 0 || height <= 0) return;
-    const widthPt = Math.hypot(ctm[0]!, ctm[1]!) * this.userUnit;
-    const heightPt = Math.hypot(ctm[2]!, ctm[3]!) * this.userUnit;
-    // A placement with no area prints nothing, so it has no resolution to check.
-    if (widthPt < 1e-6 || heightPt < 1e-6) return;
-    const ppi = Math.min((width * 72) / widthPt, (height * 72) / heightPt);
-    const image: PlacedImage = { name, widthPx: width, heightPx: height, effectivePpi: Math.round(ppi * 10) / 10 };
-    if (colorSpace) image.colorSpace = colorSpace;
-    const images = this.page.images;
-    // A logo repeated in a form on every tile is one finding, not a thousand.
-    const duplicate = images.some((i) => i.name === image.name && i.effectivePpi === image.effectivePpi && i.widthPx === width && i.heightPx === height);
-    if (!duplicate && images.length < MAX_IMAGES_PER_PAGE) images.push(image);
+    place(drawn, { name, widthPx: width, heightPx: height, matrix: ctm, colorSpace });
   }
 
   /** BI <dict> ID <data> EI: the data is skipped by its computed length, else by finding a free-standing EI. */
-  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, prefix: string): void {
+  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn): void {
     const dict = lx.readDict(1);
-    if (lx.next() !== 'kw' || lx.text !== 'ID') return;
+    lx.next();
+    if (!lx.isKeyword('ID')) return;
     const bytes = lx.bytes;
     const dataStart = isWhite(bytes[lx.pos]) ? lx.pos + 1 : lx.pos;
     const get = (long: string, short: string) => this.resolve(dict.get(long) ?? dict.get(short));
@@ -316,8 +358,20 @@ export class ContentScanner {
       if (isWhite(bytes[i - 1]) && !isRegular(bytes[i + 2])) end = i + 2;
     }
     lx.pos = end < 0 ? bytes.length : end;
-    this.placeImage(dict, ctm, `${prefix}inline image`, resources);
+    this.placeImage(dict, ctm, 'inline image', resources, drawn);
   }
+}
+
+/** Pixels per inch at the placed size, the lower of the two axes; null for a placement with no area (it prints nothing). */
+function placedImage(placement: Placement, userUnit: number): PlacedImage | null {
+  const [a, b, c, d] = placement.matrix;
+  const widthPt = Math.hypot(a!, b!) * userUnit;
+  const heightPt = Math.hypot(c!, d!) * userUnit;
+  if (widthPt < 1e-6 || heightPt < 1e-6) return null;
+  const ppi = Math.min((placement.widthPx * 72) / widthPt, (placement.heightPx * 72) / heightPt);
+  const image: PlacedImage = { name: placement.name, widthPx: placement.widthPx, heightPx: placement.heightPx, effectivePpi: Math.round(ppi * 10) / 10 };
+  if (placement.colorSpace) image.colorSpace = placement.colorSpace;
+  return image;
 }
 
 function joinWithSpace(parts: Uint8Array[]): Uint8Array {

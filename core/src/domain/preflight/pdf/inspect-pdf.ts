@@ -20,9 +20,9 @@ const LETTER: Rect = { x1: 0, y1: 0, x2: 612, y2: 792 };
  * transparency. A file it cannot read comes back `ok: false` with one error finding;
  * it never throws, and every loop and buffer is bounded (see the caps in each module).
  */
-export function inspectPdf(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai' = 'pdf'): Inspection {
+export function inspectPdf(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai' = 'pdf', maxOperations = MAX_OPERATIONS): Inspection {
   try {
-    return read(bytes, limits, kind);
+    return read(bytes, limits, kind, maxOperations);
   } catch (error) {
     if (error instanceof PdfLimitError) return pdfError(kind, error.code, error.message);
     if (error instanceof RangeError) return pdfError(kind, 'pdf.too_complex', 'The PDF is too complex to check within the limits.');
@@ -30,7 +30,7 @@ export function inspectPdf(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf'
   }
 }
 
-function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai'): Inspection {
+function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxOperations: number): Inspection {
   const decode: DecodeBudget = { remaining: limits.maxUncompressedBytes, perStream: Math.min(MAX_STREAM_BYTES, limits.maxUncompressedBytes) };
   const file = new PdfFile(bytes, decode);
   file.scan();
@@ -46,7 +46,7 @@ function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai'): Ins
 
   const findings: Finding[] = [];
   if (encrypted) findings.push(encryptedFinding());
-  const scanner = new ContentScanner(file, decode, { operations: MAX_OPERATIONS } satisfies WorkBudget);
+  const scanner = new ContentScanner(file, decode, { operations: maxOperations } satisfies WorkBudget);
   const fontUsage = new Map<PdfDict, Set<number>>();
   const unreadable: number[] = [];
   const noMediaBox: number[] = [];

@@ -31,7 +31,12 @@ export function collectPages(file: PdfFile, maxPages: number): { pages: PageInfo
   const pages: PageInfo[] = [];
   const visited = new Set<PdfDict>();
   let repaired = false;
-  const top = root ? file.dict(root.get('Pages')) : undefined;
+  // Page tree nodes are dictionaries; a stream (an object stream's, say) is not a page.
+  const asNode = (value: PdfValue | undefined) => {
+    const resolved = file.resolve(value);
+    return isDict(resolved) ? resolved : undefined;
+  };
+  const top = asNode(root?.get('Pages'));
   const stack: { node: PdfDict; inherited: Inherited; depth: number }[] = [];
   if (top) stack.push({ node: top, inherited: { mediaBox: undefined, cropBox: undefined, resources: undefined, rotate: undefined }, depth: 0 });
   while (stack.length > 0) {
@@ -52,7 +57,7 @@ export function collectPages(file: PdfFile, maxPages: number): { pages: PageInfo
       if (depth >= MAX_DEPTH) throw new PdfLimitError('pdf.too_complex', `The page tree is nested more than ${MAX_DEPTH} levels deep.`);
       if (!Array.isArray(kids)) continue;
       for (let i = kids.length - 1; i >= 0; i--) {
-        const kid = file.dict(kids[i]);
+        const kid = asNode(kids[i]);
         if (kid) stack.push({ node: kid, inherited, depth: depth + 1 });
       }
       continue;

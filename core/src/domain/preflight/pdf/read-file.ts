@@ -115,7 +115,7 @@ export class PdfFile {
       pos = next;
     }
     const eof = lastIndexOfSeq(bytes, EOF_MARK);
-    if (eof < lastObjectEnd - 1) this.truncated = true;
+    if (eof < 0 || eof < lastObjectEnd - 1) this.truncated = true;
     if (!this.encrypted) this.expandObjectStreams();
   }
 
