@@ -61,7 +61,10 @@ export function walkDxf(text: string, sink: DxfSink): void {
       const name = groups.value;
       if (name === 'SECTION') {
         finishAll();
-        if (!groups.next() || groups.code !== 2) throw new DxfStop(dxfError('dxf.malformed', `The section that starts on line ${groups.line} has no name.`));
+        const named = groups.next();
+        // Re-read through a plain number: TypeScript still holds groups.code at 0 from above.
+        const code: number = groups.code;
+        if (!named || code !== 2) throw new DxfStop(dxfError('dxf.malformed', `The section that starts on line ${groups.line} has no name.`));
         section = groups.value;
         sections++;
         continue;
