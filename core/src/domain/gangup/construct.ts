@@ -6,8 +6,9 @@ import type { Bin, Piece, Rule } from './pieces.ts';
  * over every piece still to place: the "global best choice" MaxRects. Pieces of the same
  * shape are scored once per step. `priority` (per shape, default 1) breaks score ties in
  * favour of larger area × priority; the improvement phase jitters it to diversify.
+ * With `maxSheets`, stops after that many sheets even if pieces are left over.
  */
-export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: readonly number[], bin: Bin, rule: Rule, priority?: Float64Array): MaxRectsSheet[] {
+export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: readonly number[], bin: Bin, rule: Rule, priority?: Float64Array, maxSheets = Infinity): MaxRectsSheet[] {
   // One stack of ids per shape, in order of first appearance: a step costs shapes × free rectangles.
   const stackOf = new Map<number, number[]>();
   for (const id of ids) {
@@ -19,7 +20,7 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
   const stacks = [...stackOf.values()];
   let left = ids.length;
   const sheets: MaxRectsSheet[] = [];
-  while (left > 0) {
+  while (left > 0 && sheets.length < maxSheets) {
     const sheet = new MaxRectsSheet(bin);
     for (;;) {
       let bestAt = -1;
