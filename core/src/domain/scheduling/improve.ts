@@ -73,16 +73,12 @@ export function ruinAndRecreate(state: SearchState, moves: Moves, rng: Rng, free
     const from = Math.max(line.lockedLen, Math.min(len - 1, q - rng.int(length)));
     const keep: number[] = [];
     line.seq.forEach((j, k) => {
-      if (k >= from && k < from + length && !model.fixed[j] && model.rank[j]! < 0) removed.push(j);
-      else keep.push(j);
-    });
-    for (let k = 0; k < len; k++) {
-      const j = line.seq[k]!;
       if (k >= from && k < from + length && !model.fixed[j] && model.rank[j]! < 0) {
+        removed.push(j);
         state.where[j] = -1;
         state.pos[j] = -1;
-      }
-    }
+      } else keep.push(j);
+    });
     state.setSeq(m, keep);
   }
   const order = rng.int(3);

@@ -16,3 +16,5 @@ export type {
 export { solveSchedule } from './solve-schedule.ts';
 export { verifySchedule, type ScheduleCheck } from './verify-schedule.ts';
 export { weeklyWindows } from './calendar.ts';
+export { reschedule, applyEvent, etaChanges, type ScheduleEvent, type EtaChange, type RescheduleResult } from './reschedule.ts';
+export { autoAssign, type AutoAssignment } from './auto-assign.ts';

@@ -37,7 +37,8 @@ export class MachineLine {
   readonly cal: Calendar | null;
   readonly ready0: number;
   readonly fam0: number;
-  readonly lockedLen: number;
+  /** Leading jobs of the operator lock (they never move and nothing goes before them). */
+  lockedLen = 0;
   private readonly F: number;
 
   constructor(
@@ -48,7 +49,6 @@ export class MachineLine {
     this.cal = machine.calendar;
     this.ready0 = machine.ready0;
     this.fam0 = machine.fam0;
-    this.lockedLen = machine.locked.length;
     this.last = this.ready0;
     this.F = model.families.length;
   }
@@ -83,6 +83,16 @@ export class MachineLine {
   /** End of job j appended after a machine free at t whose last job's family is f. */
   endAfter(t: number, f: number, j: number): number {
     return this.placeEnd(this.placeStart(t, this.setupBetween(f, j), j), j);
+  }
+
+  /** Start of job j appended after a machine free at t whose last job's family is f. */
+  startAfter(t: number, f: number, j: number): number {
+    return this.placeStart(t, this.setupBetween(f, j), j);
+  }
+
+  /** Family of the job before position k (the running job's for k = 0). */
+  familyBefore(k: number): number {
+    return k > 0 ? this.model.fam[this.seq[k - 1]!]! : this.fam0;
   }
 
   /** Start of job j after a machine free at t with s minutes of setup to do. */
@@ -123,6 +133,9 @@ export class MachineLine {
       t = en;
       f = fam[j]!;
     }
+    let locked = 0;
+    while (locked < len && this.model.fixed[this.seq[locked]!]) locked += 1;
+    this.lockedLen = locked;
     this.cost = cost;
     this.last = len > 0 ? this.end[len - 1]! : this.ready0;
     if (this.cal !== null) return;

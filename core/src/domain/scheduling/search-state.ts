@@ -91,6 +91,27 @@ export class SearchState {
     this.retotal();
   }
 
+  /**
+   * Takes off, one at a time, each job its machine's calendar cannot fit where it stands
+   * (a seeded or locked queue after time moved on); returns them for reinsertion.
+   */
+  dropUnfit(): number[] {
+    const dropped: number[] = [];
+    this.lines.forEach((line, m) => {
+      while (line.cost === Infinity) {
+        let k = 0;
+        while (line.end[k]! !== Infinity) k += 1;
+        const j = line.seq[k]!;
+        dropped.push(j);
+        this.where[j] = -1;
+        this.pos[j] = -1;
+        this.setSeq(m, line.seq.filter((_, i) => i !== k));
+      }
+    });
+    this.retotal();
+    return dropped;
+  }
+
   seqs(): number[][] {
     return this.lines.map((line) => line.seq.slice());
   }

@@ -37,8 +37,11 @@ export function solveSchedule(problem: SchedulingProblem, options: SolveOptions 
 export function solveModel(model: Model, options: SolveOptions): { state: SearchState; unplaced: number[] } {
   const construction = constructAtcs(model, options.atcs ?? defaultAtcsParams(model));
   const state = new SearchState(model, construction.seqs);
+  const moves = new Moves(state);
+  // A locked job the calendar cannot fit leaves the lock; it is unscheduled with its reason.
+  for (const j of state.dropUnfit()) if (model.fixed[j] || !moves.insertBest(j)) construction.unplaced.push(j);
   if (options.improve !== false) {
-    improveSchedule(state, new Moves(state), createRng(options.seed ?? 1), stepBudget(options, model.n));
+    improveSchedule(state, moves, createRng(options.seed ?? 1), stepBudget(options, model.n));
   }
   return { state, unplaced: construction.unplaced };
 }

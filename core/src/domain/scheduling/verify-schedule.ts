@@ -90,6 +90,10 @@ export function verifySchedule(problem: SchedulingProblem, schedule: Schedule): 
       const job = jobs.get(planned.jobId);
       if (!job) continue;
       const where = `job ${job.id} on ${machine.id}`;
+      if (!Number.isFinite(planned.start) || !Number.isFinite(planned.end)) {
+        violations.push(`${where} has no finite start and end`);
+        continue;
+      }
       const run = running.get(job.id);
       if (planned.running) {
         if (!run || run.machineId !== machine.id || run.start !== planned.start) violations.push(`${where} is shown running but was not running there`);
@@ -119,9 +123,9 @@ export function verifySchedule(problem: SchedulingProblem, schedule: Schedule): 
     }
     if (machine.state !== 'down') {
       const queued = queue.queue.filter((p) => !p.running).map((p) => p.jobId);
-      const locked = (machine.lockedSequence ?? []).filter((id) => queued.includes(id));
+      const locked = [...new Set(machine.lockedSequence ?? [])].filter((id) => queued.includes(id));
       if (locked.some((id, k) => queued[k] !== id)) violations.push(`machine ${machine.id}: its locked sequence is not at the head of its queue`);
-      const ordered = (machine.manualOrder ?? []).filter((id) => queued.includes(id) && !locked.includes(id));
+      const ordered = [...new Set(machine.manualOrder ?? [])].filter((id) => queued.includes(id) && !locked.includes(id));
       const positions = ordered.map((id) => queued.indexOf(id));
       if (positions.some((p, k) => k > 0 && p < positions[k - 1]!)) violations.push(`machine ${machine.id}: its manual order is not kept`);
     }
