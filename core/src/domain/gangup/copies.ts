@@ -28,6 +28,7 @@ export function inputProblems(input: GangUpInput): string[] {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${field} must be a finite number ≥ 0`);
   };
   const { target } = input;
+  if (!['sheet', 'roll', 'plate'].includes(target.kind)) return [`target.kind must be sheet, roll or plate`];
   positive(target.width, `${target.kind}.width`);
   if (target.kind !== 'roll') positive(target.height, `${target.kind}.height`);
   nonNegative(input.gutter, 'gutter');

@@ -60,6 +60,8 @@ const itemsArb = fc.uniqueArray(
   }),
   { minLength: 1, maxLength: 12, selector: (item) => item.id },
 );
+/** Decimal sizes (tenths, as in millimetres) are not exact in binary: rounding must not break a check. */
+const decimalItemsArb = itemsArb.map((items) => items.map((item) => ({ ...item, width: item.width / 5 + 0.1, height: item.height / 5 + 0.3 })));
 const gapArb = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 }).map((v) => v / 2));
 
 describe('packGangUp on random instances', () => {
@@ -75,6 +77,16 @@ describe('packGangUp on random instances', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('decimal sizes, bleed and gutter keep the same guarantees', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 300 }), fc.integer({ min: 50, max: 300 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), decimalItemsArb, (width, height, gutter, bleed, items) => {
+        const input: GangUpInput = { target: { kind: 'sheet', width: width / 10, height: height / 10 }, gutter: gutter / 10, bleed: bleed / 10, items };
+        assertSound(input, pack(input));
+      }),
+      { numRuns: 100 },
     );
   });
 
