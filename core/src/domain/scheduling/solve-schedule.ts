@@ -8,7 +8,7 @@ import type { Schedule, SchedulingProblem, SolveOptions } from './scheduling-typ
 import { SearchState } from './search-state.ts';
 
 /** Steps when the caller gives neither a step budget nor a stop callback: bounded, deterministic. */
-export const defaultSteps = (n: number): number => 10 * n + 200;
+export const defaultSteps = (n: number): number => 3 * n + 200;
 
 export function stepBudget(options: SolveOptions, n: number): Budget & { steps: number } {
   const limit = options.maxSteps ?? (options.shouldStop ? Infinity : defaultSteps(n));
