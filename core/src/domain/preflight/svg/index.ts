@@ -1,3 +1,3 @@
 export { inspectSvg } from './inspect-svg.ts';
 export { decodeText as decodeSvgText } from './decode-text.ts';
-export { doctypeFinding, hasDoctype } from './read-svg-xml.ts';
+export { doctypeFinding, hasDoctype, readSvgXml, type SvgXmlHandlers } from './read-svg-xml.ts';

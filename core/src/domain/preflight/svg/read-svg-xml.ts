@@ -3,9 +3,9 @@ import type { Finding, InspectLimits } from '../facts.ts';
 import { StopSvg, svgError } from './svg-findings.ts';
 
 export interface SvgXmlHandlers {
-  /** Local name (prefix dropped) and the attributes as written. */
-  open(name: string, attributes: Record<string, string>): void;
-  close(name: string): void;
+  /** Local name (prefix dropped), the attributes as written, and the name as written. */
+  open(name: string, attributes: Record<string, string>, qualifiedName: string): void;
+  close(name: string, qualifiedName: string): void;
   /** Character data, only wanted inside a few elements (`<style>`). */
   text?(text: string): void;
 }
@@ -44,11 +44,11 @@ export function readSvgXml(text: string, limits: Pick<InspectLimits, 'maxXmlDept
     if (++elements > limits.maxXmlElements) {
       throw new StopSvg(svgError('xml.too_many_elements', `The SVG has more than ${limits.maxXmlElements.toLocaleString('en')} elements.`, 'Simplify the drawing (combine paths, remove hidden objects) and export it again.'));
     }
-    handlers.open(localName(tag.name), tag.attributes);
+    handlers.open(localName(tag.name), tag.attributes, tag.name);
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     depth--;
-    handlers.close(localName(tag.name));
+    handlers.close(localName(tag.name), tag.name);
   });
   if (handlers.text) {
     parser.on('text', handlers.text);
