@@ -14,6 +14,7 @@ const benchmarks: Record<string, Benchmark> = {
   },
   preflight: { about: 'binary STL parse, bbox, volume and watertight check vs three.js; a 100-page print PDF; both vs memcpy', load: () => import('./preflight.ts') },
   gangup: { about: 'gang-up packer on the 500 2BP instances vs maxrects-packer and best known; 5,000 mixed rectangles', load: () => import('./gangup.ts') },
+  schedule: { about: 'scheduler: makespan vs lower bound; 5,000×30 vs grid-tuned ATCS; incremental reschedule vs full re-solve', load: () => import('./schedule.ts') },
 };
 
 const [name, ...args] = process.argv.slice(2);
