@@ -172,9 +172,10 @@ export class MachineLine {
 
   /**
    * Change in this machine's cost if positions [a, b) were replaced by `jobs[0..count)`;
-   * sets outLast. Infinity when a job would not fit the calendar.
+   * sets outLast. Infinity when a job would not fit the calendar, or as soon as the
+   * change is sure to exceed `bound` (the rest only delays jobs, which never pays back).
    */
-  evaluate(a: number, b: number, jobs: ArrayLike<number>, count: number): number {
+  evaluate(a: number, b: number, jobs: ArrayLike<number>, count: number, bound = Infinity): number {
     const { w, d, fam } = this.model;
     const len = this.seq.length;
     let t = a > 0 ? this.end[a - 1]! : this.ready0;
@@ -194,22 +195,22 @@ export class MachineLine {
       this.outLast = t;
       return dc;
     }
-    if (this.cal !== null) return dc + this.walkCalendar(b, t, f);
+    if (this.cal !== null) return this.walkCalendar(b, t, f, dc, bound);
     const y = this.seq[b]!;
     const s = this.setupBetween(f, y);
     const en = this.placeStart(t, s, y) + this.model.p[y]!;
     const old = this.end[b]!;
     const due = d[y]!;
     dc += s - this.setupAt[b]! + w[y]! * (tard(en, due) - tard(old, due));
-    return dc + this.shiftFrom(b + 1, en - old);
+    return dc + this.shiftFrom(b + 1, en - old, bound - dc);
   }
 
-  private walkCalendar(b: number, t0: number, f0: number): number {
+  private walkCalendar(b: number, t0: number, f0: number, dc0: number, bound: number): number {
     const { w, d, fam } = this.model;
     const len = this.seq.length;
     let t = t0;
     let f = f0;
-    let dc = 0;
+    let dc = dc0;
     for (let k = b; k < len; k++) {
       // Same machine state as before at this point: the rest is unchanged.
       if (k > b && t === this.end[k - 1]) {
@@ -221,6 +222,8 @@ export class MachineLine {
       const en = this.placeEnd(this.placeStart(t, s, y), y);
       if (en === Infinity) return Infinity;
       dc += s - this.setupAt[k]! + w[y]! * (tard(en, d[y]!) - tard(this.end[k]!, d[y]!));
+      // From here on every job ends no earlier than before: the cost can only grow.
+      if (dc > bound && en >= this.end[k]!) return Infinity;
       t = en;
       f = fam[y]!;
     }
@@ -229,13 +232,15 @@ export class MachineLine {
   }
 
   /** Cost change when everything from position k on moves by `shift` (always-working machine). */
-  private shiftFrom(k0: number, shift: number): number {
+  private shiftFrom(k0: number, shift: number, bound: number): number {
     const { w, d, r } = this.model;
     const len = this.seq.length;
     let k = k0;
     let delta = shift;
     let dc = 0;
     while (k < len && delta !== 0) {
+      // Delayed jobs only add cost: past the bound the answer no longer matters.
+      if (delta > 0 && dc > bound) return Infinity;
       const j = this.seq[k]!;
       const e = this.end[k]!;
       if (this.nextBind[k] === k) {

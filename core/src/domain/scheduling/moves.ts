@@ -78,7 +78,7 @@ export class Moves {
       for (let q = L2.lockedLen; q <= len; q++) {
         // Blocks go next to their own family (or last): that is what they are moved for.
         if (!allPositions && !(q === len || (q > 0 && model.fam[L2.seq[q - 1]!] === f) || model.fam[L2.seq[q]!] === f)) continue;
-        const dc = dRem + L2.evaluate(q, q, blockBuf, count);
+        const dc = dRem + L2.evaluate(q, q, blockBuf, count, bestCost - dRem + 1e-6);
         if (!(dc <= bestCost + 1e-6)) continue;
         const db = bal1 + state.square(L2.outLast) - oldSq;
         if (better(dc, db, bestCost, bestBal)) {
@@ -103,7 +103,7 @@ export class Moves {
         if (rank >= 0 && model.rank[passed]! >= 0) break;
         if (!allPositions && !(q === len1 || (q > 0 && model.fam[L1.seq[q - 1]!] === f) || (q < len1 && model.fam[L1.seq[q]!] === f))) continue;
         const [a, b, c] = this.window(L1, i, e, q);
-        const dc = L1.evaluate(a, b, this.scratch, c);
+        const dc = L1.evaluate(a, b, this.scratch, c, bestCost + 1e-6);
         if (!(dc <= bestCost + 1e-6)) continue;
         const db = state.square(L1.outLast) - oldSq1;
         if (better(dc, db, bestCost, bestBal)) {
@@ -190,7 +190,7 @@ export class Moves {
         const d1 = L1.evaluate(i, i + 1, theirs, 1);
         if (d1 === Infinity) continue;
         const last1 = L1.outLast;
-        const dc = d1 + L2.evaluate(q, q + 1, mine, 1);
+        const dc = d1 + L2.evaluate(q, q + 1, mine, 1, bestCost - d1 + 1e-6);
         if (!(dc <= bestCost + 1e-6)) continue;
         const db = state.square(last1) - oldSq1 + state.square(L2.outLast) - oldSq2;
         if (better(dc, db, bestCost, bestBal)) {
@@ -237,7 +237,7 @@ export class Moves {
         }
       }
       for (let q = from; q <= to; q++) {
-        const dc = line.evaluate(q, q, this.one, 1);
+        const dc = line.evaluate(q, q, this.one, 1, bestCost + 1e-6);
         if (!(dc <= bestCost + 1e-6)) continue;
         const db = state.square(line.outLast) - oldSq;
         if (bestM < 0 || better(dc, db, bestCost, bestBal)) {

@@ -1,12 +1,15 @@
 import { buildSchedule } from './build-schedule.ts';
 import { compileProblem } from './compile-problem.ts';
-import { descentPass } from './improve.ts';
+import { descentPass, ruinAndRecreate } from './improve.ts';
 import { Moves } from './moves.ts';
 import { createRng, shuffle } from './prng.ts';
 import type { Schedule, SchedulingJob, SchedulingProblem, SolveOptions } from './scheduling-types.ts';
 import { SearchState } from './search-state.ts';
 import { seedFromSchedule } from './seed-from-schedule.ts';
 import { stepBudget } from './solve-schedule.ts';
+
+/** Ruin-and-recreate steps after the descent when the caller sets no budget: a repair stays in milliseconds. */
+const RUINS = 30;
 
 /** Something that happened on the shop floor or to an order. */
 export type ScheduleEvent =
@@ -132,18 +135,24 @@ export function reschedule(input: {
   for (const j of leftover) if (model.fixed[j] || !moves.insertBest(j)) unplaced.push(j);
 
   const touched = touchedMachines(previous, event);
+  // Machines that took displaced jobs are affected too.
+  for (const j of leftover) if (state.where[j]! >= 0) touched.add(model.machines[state.where[j]!]!.id);
+  const freed = event.type === 'machine-up' || event.type === 'job-finished' || event.type === 'job-removed';
   const focus = new Set(leftover.filter((j) => state.where[j]! >= 0));
   model.machines.forEach((machine, m) => {
     if (!touched.has(machine.id)) return;
     for (const j of state.lines[m]!.seq) if (!model.fixed[j]) focus.add(j);
     // Capacity came free: any job that may run there is worth a look.
-    const freed = event.type === 'machine-up' || event.type === 'job-finished' || event.type === 'job-removed';
     if (freed) for (let j = 0; j < model.n; j++) if (!model.fixed[j] && model.allowed[j * model.machines.length + m]) focus.add(j);
   });
-  const jobs = shuffle([...focus], createRng(input.options?.seed ?? 1));
+  const rng = createRng(input.options?.seed ?? 1);
+  const jobs = shuffle([...focus], rng);
   const options = input.options ?? {};
-  const budget = stepBudget({ ...options, maxSteps: options.maxSteps ?? 4 * jobs.length + 100 }, model.n);
+  const budget = stepBudget({ ...options, maxSteps: options.maxSteps ?? 3 * jobs.length + RUINS }, model.n);
+  // Descent over the affected jobs, then a few ruin-and-recreate steps seeded at them.
   while (!budget.stop() && descentPass(moves, jobs, budget));
+  const free = jobs.filter((j) => model.rank[j]! < 0);
+  if (free.length > 0) for (let k = 0; (options.maxSteps !== undefined || k < RUINS) && !budget.stop(); k++) ruinAndRecreate(state, moves, rng, free);
 
   const schedule = buildSchedule(model, state, unplaced);
   return { problem, schedule, etaChanges: etaChanges(previous, schedule) };
