@@ -13,6 +13,8 @@ const benchmarks: Record<string, Benchmark> = {
     load: () => import('./intake.ts'),
   },
   preflight: { about: 'binary STL parse, bbox, volume and watertight check vs three.js; a 100-page print PDF; both vs memcpy', load: () => import('./preflight.ts') },
+  'preflight-mesh': { about: 'the mesh half of `preflight` alone: 1M-triangle binary STL vs three.js, watertight check, memcpy', load: () => import('./preflight-mesh.ts') },
+  'preflight-pdf': { about: 'the PDF half of `preflight` alone: a 100-page print PDF, in process and in a worker, vs the 1 s target and memcpy', load: () => import('./preflight-pdf.ts') },
   gangup: { about: 'gang-up packer on the 500 2BP instances vs maxrects-packer and best known; 5,000 mixed rectangles', load: () => import('./gangup.ts') },
   schedule: { about: 'scheduler: makespan vs lower bound; 5,000×30 vs grid-tuned ATCS; incremental reschedule vs full re-solve', load: () => import('./schedule.ts') },
 };
