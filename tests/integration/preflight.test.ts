@@ -84,7 +84,7 @@ describe('preflight of every file a job carries', () => {
   async function orderWithFile(id: string, path: string): Promise<string> {
     await placeOrder(app, DOMAIN, {
       id,
-      name: `#${id.slice(-4)}`,
+      name: `#${1000 + Number(id.slice(-4))}`,
       email: 'maker@example.com',
       lines: [{ id: `${id}1`, title: 'Figurine', quantity: 1, sku: 'FIG-1', properties: [{ name: 'Model file', value: files.url(path) }, { name: 'Colour', value: 'Red' }] }],
     });
