@@ -40,7 +40,14 @@ export class DxfFactsSink implements DxfSink {
   private current = { type: '', block: null as string | null, bounds: new Bounds(), closed: 0, open: 0, inserts: [] as Insert[] };
 
   begin(type: string, block: string | null): void {
-    this.current = { type, block, bounds: new Bounds(), closed: 0, open: 0, inserts: [] };
+    // One record reused for every entity: a drawing has millions and each would be garbage.
+    const current = this.current;
+    current.type = type;
+    current.block = block;
+    current.bounds.reset();
+    current.closed = 0;
+    current.open = 0;
+    current.inserts.length = 0;
   }
 
   end(layer: string, paperSpace: boolean): void {

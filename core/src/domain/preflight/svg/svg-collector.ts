@@ -174,18 +174,24 @@ export class SvgCollector {
 
   private countActiveContent(tag: string, attributes: Record<string, string>): void {
     if (tag === 'script' || tag === 'foreignObject') this.activeContent++;
-    for (const [name, value] of Object.entries(attributes)) {
-      if (name.length > 2 && /^on/i.test(name)) this.activeContent++;
-      // Browsers strip whitespace and control characters before reading a URL scheme.
-      else if (/^javascript:/i.test(schemeOf(value))) this.activeContent++;
+    for (const name in attributes) {
+      if ((name.charCodeAt(0) | 0x20) === 0x6f && (name.charCodeAt(1) | 0x20) === 0x6e && name.length > 2) this.activeContent++;
+      else if (/^javascript:/i.test(schemeOf(attributes[name]!))) this.activeContent++;
     }
   }
 }
 
-/** The start of a URL the way browsers read its scheme: whitespace and control characters dropped. */
+/**
+ * The start of a URL the way browsers read its scheme: whitespace and control characters
+ * dropped. Empty unless it can start "javascript:", so ordinary values cost one comparison.
+ */
 function schemeOf(value: string): string {
   let out = '';
-  for (let i = 0; i < value.length && out.length < 11; i++) if (value.charCodeAt(i) > 0x20) out += value[i];
+  for (let i = 0; i < value.length && out.length < 11; i++) {
+    if (value.charCodeAt(i) <= 0x20) continue;
+    if (out === '' && (value.charCodeAt(i) | 0x20) !== 0x6a) return '';
+    out += value[i];
+  }
   return out;
 }
 
