@@ -97,6 +97,19 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Starts idle threads ahead of the first file (up to the pool size), so a long-running
+   * process pays the thread and module start-up (~0.2–1 s under tsx) at boot, not on a
+   * customer's upload.
+   */
+  prewarm(maxMemoryMb = DEFAULT_MAX_MEMORY_MB): void {
+    while (this.slots.size < this.size) {
+      const slot = this.spawn(maxMemoryMb);
+      if (typeof slot === 'string') return;
+      this.idle(slot);
+    }
+  }
+
   /** Ends every thread; waiting and running tasks come back as crashed. */
   async close(): Promise<void> {
     for (const pending of this.queue.splice(0)) pending.resolve({ kind: 'crashed', error: 'the worker pool was closed' });

@@ -10,6 +10,11 @@ export function runInWorker(task: WorkerTask, budget: WorkerBudget = {}): Promis
   return pool.run(task, budget);
 }
 
+/** Starts the worker threads now rather than on the first file; for a worker process at boot. */
+export function prewarmInspectWorkers(budget: Pick<WorkerBudget, 'maxMemoryMb'> = {}): void {
+  pool.prewarm(budget.maxMemoryMb);
+}
+
 /** Ends the worker threads (they also end on their own when idle); for shutdown and tests. */
 export function closeInspectWorkers(): Promise<void> {
   return pool.close();

@@ -4,6 +4,8 @@ import { isDict, isName, isNumber, PdfLimitError, type PdfDict, type PdfStream, 
 /** Decoded bytes still allowed for the whole document; every decoder draws from it. */
 export interface DecodeBudget {
   remaining: number;
+  /** Decoded so far, for messages. */
+  spent: number;
   /** The largest single stream allowed. */
   perStream: number;
 }
@@ -29,10 +31,11 @@ export function decodeStream(stream: PdfStream, budget: DecodeBudget, resolve: (
     const filter = filters[i];
     const param = params[i];
     const cap = Math.min(budget.remaining, budget.perStream);
+    const overflow = () => tooLarge(budget, stream.data.length);
     switch (isName(filter) ? filter : '') {
       case 'FlateDecode':
       case 'Fl':
-        data = inflateCapped(data, cap, stream.data.length);
+        data = inflateCapped(data, cap, overflow);
         data = unpredict(data, isDict(param) ? param : undefined);
         break;
       case 'ASCIIHexDecode':
@@ -45,21 +48,24 @@ export function decodeStream(stream: PdfStream, budget: DecodeBudget, resolve: (
         break;
       case 'RunLengthDecode':
       case 'RL':
-        data = runLength(data, cap, stream.data.length);
+        data = runLength(data, cap, overflow);
         break;
       default:
         return null;
     }
     budget.remaining -= data.length;
+    budget.spent += data.length;
   }
   return data;
 }
 
-function tooLarge(cap: number, encoded: number): PdfLimitError {
-  return new PdfLimitError(
-    'pdf.stream_too_large',
-    `A compressed stream of ${formatBytes(encoded)} expands to more than ${formatBytes(cap)}, past the limit for one file.`,
-  );
+function tooLarge(budget: DecodeBudget, encoded: number): PdfLimitError {
+  // Which cap bit: one stream's, or what is left of the whole file's.
+  const message =
+    budget.remaining < budget.perStream
+      ? `The file's compressed streams expand to more than the ${formatBytes(budget.remaining + budget.spent)} allowed in total.`
+      : `A compressed stream of ${formatBytes(encoded)} expands to more than ${formatBytes(budget.perStream)}, past the limit for one stream.`;
+  return new PdfLimitError('pdf.stream_too_large', message);
 }
 
 export function formatBytes(bytes: number): string {
@@ -68,12 +74,12 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function inflateCapped(data: Uint8Array, cap: number, encoded: number): Uint8Array {
+function inflateCapped(data: Uint8Array, cap: number, overflow: () => PdfLimitError): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const onData = (chunk: Uint8Array) => {
     total += chunk.length;
-    if (total > cap) throw tooLarge(cap, encoded);
+    if (total > cap) throw overflow();
     chunks.push(chunk);
   };
   // PDF writes zlib streams; a few producers write raw deflate without the header.
@@ -192,7 +198,7 @@ function put85(out: Uint8Array, n: number, group: number[], keep: number): numbe
   return n;
 }
 
-function runLength(data: Uint8Array, cap: number, encoded: number): Uint8Array {
+function runLength(data: Uint8Array, cap: number, overflow: () => PdfLimitError): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let i = 0;
@@ -202,7 +208,7 @@ function runLength(data: Uint8Array, cap: number, encoded: number): Uint8Array {
     const piece = length < 128 ? data.subarray(i, i + length + 1) : new Uint8Array(257 - length).fill(data[i] ?? 0);
     i += length < 128 ? length + 1 : 1;
     total += piece.length;
-    if (total > cap) throw tooLarge(cap, encoded);
+    if (total > cap) throw overflow();
     chunks.push(piece);
   }
   return concat(chunks, total);

@@ -1,3 +1,4 @@
+import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Inspection, PdfFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
@@ -205,7 +206,16 @@ describe('inspectPdf on hostile and broken files', () => {
   it('stops a Flate bomb at the decode limit', () => {
     const result = inspect(flateBombPdf(48 * 1024 * 1024), { maxUncompressedBytes: 8 * 1024 * 1024 });
     expect(result).toMatchObject({ ok: false, finding: { code: 'pdf.stream_too_large', severity: 'error' } });
-    expect(!result.ok && result.finding.message).toMatch(/expands to more than 8\.0 MB/);
+    expect(!result.ok && result.finding.message).toMatch(/expands to more than 8\.0 MB, past the limit for one stream/);
+  });
+
+  it('stops streams that each pass but together expand past the limit for the file', () => {
+    const zeros = String.fromCharCode(...zlibSync(new Uint8Array(5 * 1024 * 1024), { level: 9 }));
+    const stream = `<< /Length ${zeros.length} /Filter /FlateDecode >>\nstream\n${zeros}\nendstream`;
+    const bytes = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R] >>', stream, stream], '/Root 1 0 R');
+    const result = inspect(bytes, { maxUncompressedBytes: 8 * 1024 * 1024 });
+    expect(result).toMatchObject({ ok: false, finding: { code: 'pdf.stream_too_large', severity: 'error' } });
+    expect(!result.ok && result.finding.message).toMatch(/expand to more than the 8\.0 MB allowed in total/);
   });
 
   it('reads a stream under the decode limit', () => {

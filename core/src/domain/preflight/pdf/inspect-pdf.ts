@@ -31,7 +31,7 @@ export function inspectPdf(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf'
 }
 
 function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxOperations: number): Inspection {
-  const decode: DecodeBudget = { remaining: limits.maxUncompressedBytes, perStream: Math.min(MAX_STREAM_BYTES, limits.maxUncompressedBytes) };
+  const decode: DecodeBudget = { remaining: limits.maxUncompressedBytes, spent: 0, perStream: Math.min(MAX_STREAM_BYTES, limits.maxUncompressedBytes) };
   const file = new PdfFile(bytes, decode);
   file.scan();
   if (file.headerVersion === null && file.objects.size === 0) return pdfError(kind, 'pdf.unreadable', 'The file is not a PDF: it has no PDF header and no PDF objects.');
