@@ -44,6 +44,13 @@ describe('renderSvgThumbnail', () => {
     expect(Buffer.from((await pixels(scripted)).data).equals(Buffer.from((await pixels(plain)).data))).toBe(true);
   });
 
+  it('leaves out filter effects, whose cost a hostile file can make unbounded', async () => {
+    const turbulence = `<filter id="noise"><feTurbulence baseFrequency="0.05" numOctaves="100000"/></filter><style>.n{filter:url(#noise)}</style>`;
+    const filtered = drawing(turbulence).replace('<rect', '<rect filter="url(#noise)" class="n" style="filter:url(#noise)"');
+    const plain = renderSvgThumbnail(encode(drawing()), { size: 128 });
+    expect(Buffer.from((await pixels(renderSvgThumbnail(encode(filtered), { size: 128 }))).data).equals(Buffer.from((await pixels(plain)).data))).toBe(true);
+  });
+
   it('does not read a file from the server that the SVG points at', async () => {
     const secret = join(folder, 'secret.png');
     writeFileSync(secret, await sharp({ create: { width: 10, height: 10, channels: 3, background: '#ff0000' } }).png().toBuffer());
