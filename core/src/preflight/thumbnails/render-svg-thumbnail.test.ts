@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../errors.ts';
@@ -76,5 +77,21 @@ describe('renderSvgThumbnail', () => {
   it('refuses deep nesting and broken XML with a typed error', () => {
     expect(() => renderSvgThumbnail(encode(drawing('<g>'.repeat(100_000) + '</g>'.repeat(100_000))), { size: 64 })).toThrow(BadRequestError);
     expect(() => renderSvgThumbnail(encode('<svg xmlns="http://www.w3.org/2000/svg"><g>'), { size: 64 })).toThrow(BadRequestError);
+  });
+
+  it('either renders a mutated SVG or refuses it with a typed error', () => {
+    const valid = encode(drawing('<g stroke="#000" transform="rotate(10)"><path d="M0 0c10 20 30 40 50 60z"/><text x="5" y="5">Hi</text></g>'));
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (cut, flips) => {
+        const bytes = Uint8Array.from(valid.subarray(0, (cut % valid.length) + 1));
+        for (const [at, value] of flips) bytes[at % bytes.length] = value;
+        try {
+          expect([...renderSvgThumbnail(bytes, { size: 32 }).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+        } catch (error) {
+          expect(error).toBeInstanceOf(BadRequestError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
