@@ -16,8 +16,8 @@ export function registerGangupCommand(program: Command): void {
     .description('gang items onto sheets, plates or a roll from a JSON file; prints the layout')
     .requiredOption('--input <file>', 'JSON: { sheet:{width,height} | roll:{width} | plate:{width,height}, gutter, bleed, items:[{id, width, height, quantity?, rotatable?}] }')
     .option('--json', 'print the layout as JSON')
-    .option('--time-limit <seconds>', 'seconds to spend improving the layout (default: a fixed number of steps)', seconds)
-    .action(async (options: { input: string; json?: boolean; timeLimit?: number }) => {
+    .option('--time-limit <seconds>', 'seconds to spend improving the layout', seconds, 1)
+    .action(async (options: { input: string; json?: boolean; timeLimit: number }) => {
       let text: string;
       try {
         text = await readFile(options.input, 'utf8');
@@ -26,8 +26,9 @@ export function registerGangupCommand(program: Command): void {
       }
       const parsed = parseGangupInput(text);
       if (!parsed.ok) refuse(parsed.problems);
-      const deadline = options.timeLimit === undefined ? undefined : performance.now() + options.timeLimit * 1000;
-      const outcome = packGangUp(parsed.input, deadline === undefined ? {} : { shouldStop: () => performance.now() >= deadline });
+      // The search also stops early once it reaches the lower bound, so most jobs return well before the limit.
+      const deadline = performance.now() + options.timeLimit * 1000;
+      const outcome = packGangUp(parsed.input, { shouldStop: () => performance.now() >= deadline });
       if (!outcome.ok) refuse(outcome.problems);
       if (options.json) process.stdout.write(`${JSON.stringify(gangupJson(parsed.input, outcome))}\n`);
       else for (const line of gangupSummary(parsed.input, outcome)) process.stdout.write(`${line}\n`);
