@@ -121,7 +121,12 @@ export function compileProblem(problem: SchedulingProblem): Model {
     work += job.duration * (job.splittable === false ? 2 : 1) + maxSetup;
     if (job.release !== undefined) latest = Math.max(latest, job.release);
   }
-  for (const run of runningRaw) from = Math.min(from, run.start);
+  for (const run of runningRaw) {
+    from = Math.min(from, run.start);
+    // Queued work starts after the running job, however late that is.
+    latest = Math.max(latest, run.expectedEnd ?? run.start);
+    work += run.job.duration;
+  }
 
   const machines: MachineModel[] = machineSpecs.map((spec, m) => ({
     id: spec.id,
