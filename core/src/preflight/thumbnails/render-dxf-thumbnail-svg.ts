@@ -3,6 +3,8 @@ import { DxfFactsSink, type DxfSink } from '../../domain/preflight/dxf/index.ts'
 interface Insert {
   block: string;
   transform: string;
+  /** √|sx·sy|: how much the reference scales its block's strokes. */
+  scale: number;
   /** Set when costing finds this reference closes a cycle; it is left out of the drawing. */
   cyclic?: boolean;
 }
@@ -91,7 +93,7 @@ export class DxfSvgSink implements DxfSink {
   insert(block: string, x: number, y: number, scaleX: number, scaleY: number, rotation: number): void {
     this.facts.insert(block, x, y, scaleX, scaleY, rotation);
     // The block may be defined later in the file; toSvg drops references to blocks that never are.
-    this.current.inserts.push({ block, transform: `translate(${n(x)} ${n(y)}) rotate(${n(rotation)}) scale(${n(scaleX)} ${n(scaleY)})` });
+    this.current.inserts.push({ block, transform: `translate(${n(x)} ${n(y)}) rotate(${n(rotation)}) scale(${n(scaleX)} ${n(scaleY)})`, scale: Math.sqrt(Math.abs(scaleX * scaleY)) });
   }
 
   block(name: string, baseX: number, baseY: number): void {
@@ -126,7 +128,10 @@ export class DxfSvgSink implements DxfSink {
       if (c > budget) continue;
       budget -= c;
       this.markUsed(insert.block, used, cost);
-      uses.push(`<use href="#${this.blocks.get(insert.block)!.id}" transform="${insert.transform}"/>`);
+      // resvg ignores vector-effect, so the line width is divided by the reference's scale here
+      // (references nested inside blocks keep their parent's width, scaled).
+      const width = insert.scale > 0 ? n(stroke / insert.scale) : stroke;
+      uses.push(`<use href="#${this.blocks.get(insert.block)!.id}" transform="${insert.transform}" stroke-width="${width}"/>`);
     }
     const defs = [...used].map((name) => {
       const block = this.blocks.get(name)!;

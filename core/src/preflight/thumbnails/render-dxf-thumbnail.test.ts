@@ -17,7 +17,7 @@ async function dark(png: Uint8Array, x: number, y: number, radius = 2) {
   for (let dy = -radius; dy <= radius; dy++) {
     for (let dx = -radius; dx <= radius; dx++) {
       const at = ((y + dy) * info.width + (x + dx)) * info.channels;
-      if (data[at]! < 128) return true;
+      if (data[at]! < 200) return true; // Ink, even a thin anti-aliased line split over two rows.
     }
   }
   return false;
