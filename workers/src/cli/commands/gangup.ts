@@ -30,11 +30,15 @@ export function registerGangupCommand(program: Command): void {
       const deadline = performance.now() + options.timeLimit * 1000;
       const outcome = packGangUp(parsed.input, { shouldStop: () => performance.now() >= deadline });
       if (!outcome.ok) refuse(outcome.problems);
-      if (options.json) process.stdout.write(`${JSON.stringify(gangupJson(parsed.input, outcome))}\n`);
-      else for (const line of gangupSummary(parsed.input, outcome)) process.stdout.write(`${line}\n`);
+      await writeOut(options.json ? `${JSON.stringify(gangupJson(parsed.input, outcome))}\n` : gangupSummary(parsed.input, outcome).map((line) => `${line}\n`).join(''));
       const unplaced = outcome.unplaced.reduce((n, u) => n + u.copies, 0);
       if (unplaced > 0) say(`pressline gangup: ${unplaced} ${unplaced === 1 ? 'copy fits' : 'copies fit'} no ${parsed.input.target.kind}; listed under "unplaced"`);
     });
+}
+
+/** Resolves once the text is handed to the OS: main.ts exits right after, which would cut a piped write short. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 function seconds(value: string): number {
