@@ -59,8 +59,12 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
       sheet.place(pieces[id]!, id, { x: bestX, y: bestY, rotated: bestRot });
       left--;
     }
-    // Callers pass only pieces that fit an empty bin, so an empty sheet means a bug, not bad input.
-    if (sheet.slots.length === 0) throw new Error('gang-up: a piece fits no empty sheet');
+    if (sheet.slots.length === 0) {
+      // A trial bin (maxSheets) may be too small for what is left; otherwise callers pass
+      // only pieces that fit an empty bin, so an empty sheet means a bug, not bad input.
+      if (maxSheets !== Infinity) break;
+      throw new Error('gang-up: a piece fits no empty sheet');
+    }
     sheets.push(sheet);
   }
   return sheets;
