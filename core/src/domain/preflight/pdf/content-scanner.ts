@@ -1,5 +1,7 @@
 import type { PlacedImage } from '../facts.ts';
 import { componentsOf, describeColorSpace } from './color-spaces.ts';
+import { emptyDrawn, place, placedImage, type Drawn } from './drawn.ts';
+import { IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
 import { isRegular, isWhite, Lexer } from './lexer.ts';
 import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
@@ -20,64 +22,10 @@ export interface WorkBudget {
   operations: number;
 }
 
-type Matrix = number[];
-
-/** An image drawn by a content stream, with the CTM it was drawn at in that stream's own space. */
-interface Placement {
-  name: string;
-  widthPx: number;
-  heightPx: number;
-  matrix: Matrix;
-  colorSpace: string | undefined;
-}
-
-/**
- * What one content stream draws, in its own space: a form's is worked out once and then
- * placed wherever the form is drawn (only the CTM's linear part matters for ppi), so a
- * logo form used 10,000 times, or forms that fan out into each other, cost one reading each.
- */
-interface Drawn {
-  placements: Map<string, Placement>;
-  colorSpaces: Set<string>;
-  fonts: Set<PdfDict>;
-  transparency: boolean;
-  unreadable: boolean;
-}
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const MAX_FORM_DEPTH = 32;
 const MAX_SAVED_STATES = 65_536;
-/** Distinct image placements kept per content stream and per page. */
-const MAX_PLACEMENTS = 2_000;
 const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
 const EI = Uint8Array.of(0x45, 0x49);
-
-/** m × n: m applied first, as `cm` concatenates (PDF 32000-1 §8.4.4). */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0]! * n[0]! + m[1]! * n[2]!,
-    m[0]! * n[1]! + m[1]! * n[3]!,
-    m[2]! * n[0]! + m[3]! * n[2]!,
-    m[2]! * n[1]! + m[3]! * n[3]!,
-    m[4]! * n[0]! + m[5]! * n[2]! + n[4]!,
-    m[4]! * n[1]! + m[5]! * n[3]! + n[5]!,
-  ];
-}
-
-function readMatrix(value: PdfValue | undefined, resolve: PdfFile['resolve']): Matrix | null {
-  const array = resolve(value);
-  if (!Array.isArray(array) || array.length !== 6) return null;
-  const numbers = array.map((v) => resolve(v));
-  return numbers.every((v) => isNumber(v)) ? (numbers as number[]) : null;
-}
-
-const emptyDrawn = (): Drawn => ({ placements: new Map(), colorSpaces: new Set(), fonts: new Set(), transparency: false, unreadable: false });
-
-function place(drawn: Drawn, placement: Placement): void {
-  const [a, b, c, d] = placement.matrix;
-  const key = `${placement.name}|${placement.widthPx}|${placement.heightPx}|${a!.toPrecision(6)}|${b!.toPrecision(6)}|${c!.toPrecision(6)}|${d!.toPrecision(6)}`;
-  if (!drawn.placements.has(key) && drawn.placements.size < MAX_PLACEMENTS) drawn.placements.set(key, placement);
-}
 
 /**
  * A small content-stream interpreter that follows only what preflight needs: the CTM
@@ -360,18 +308,6 @@ export class ContentScanner {
     lx.pos = end < 0 ? bytes.length : end;
     this.placeImage(dict, ctm, 'inline image', resources, drawn);
   }
-}
-
-/** Pixels per inch at the placed size, the lower of the two axes; null for a placement with no area (it prints nothing). */
-function placedImage(placement: Placement, userUnit: number): PlacedImage | null {
-  const [a, b, c, d] = placement.matrix;
-  const widthPt = Math.hypot(a!, b!) * userUnit;
-  const heightPt = Math.hypot(c!, d!) * userUnit;
-  if (widthPt < 1e-6 || heightPt < 1e-6) return null;
-  const ppi = Math.min((placement.widthPx * 72) / widthPt, (placement.heightPx * 72) / heightPt);
-  const image: PlacedImage = { name: placement.name, widthPx: placement.widthPx, heightPx: placement.heightPx, effectivePpi: Math.round(ppi * 10) / 10 };
-  if (placement.colorSpace) image.colorSpace = placement.colorSpace;
-  return image;
 }
 
 function joinWithSpace(parts: Uint8Array[]): Uint8Array {
