@@ -124,6 +124,20 @@ describe('operator overrides and running jobs', () => {
     ]);
   });
 
+  it('keeps a running job on a machine whose calendar has no time left, and queues nothing after it', () => {
+    const schedule = solveSchedule({
+      now: 10,
+      machines: [{ id: 'A', capabilities: [], calendar: { windows: [[0, 20]] } }],
+      jobs: [
+        { id: 'run', duration: 30, requires: [], weight: 1 },
+        { id: 'next', duration: 5, requires: [], weight: 1 },
+      ],
+      running: [{ jobId: 'run', machineId: 'A', start: 0 }],
+    });
+    expect(schedule.jobs).toMatchObject([{ jobId: 'run', start: 0, end: 30, running: true }]);
+    expect(schedule.unscheduled).toMatchObject([{ jobId: 'next', reason: 'no-working-time' }]);
+  });
+
   it('auto-assigns a new job to the compatible machine that finishes it soonest', () => {
     const schedule = solveSchedule(problem);
     const assignment = autoAssign({ problem, schedule, job: { id: 'new', duration: 20, requires: [], weight: 1 } });
