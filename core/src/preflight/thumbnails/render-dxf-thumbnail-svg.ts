@@ -18,6 +18,8 @@ interface Block {
 
 /** Segments drawn at most, block references expanded: past this a thumbnail shows nothing more. */
 const MAX_SEGMENTS = 200_000;
+/** Block references followed inside blocks; deeper chains are cut (the extent has the same cap). */
+const MAX_NESTING = 32;
 
 const n = (value: number) => Number(value.toPrecision(8));
 
@@ -159,29 +161,30 @@ export class DxfSvgSink implements DxfSink {
   private costs(): Map<string, number> {
     const cost = new Map<string, number>();
     const visiting = new Set<string>();
-    const visit = (name: string): number => {
+    const visit = (name: string, depth: number): number => {
       const known = cost.get(name);
       if (known !== undefined) return known;
       const block = this.blocks.get(name);
-      if (!block || visiting.has(name)) return Infinity;
+      // Past MAX_NESTING the chain is cut like a cycle: a hostile file may chain 100 000 blocks.
+      if (!block || visiting.has(name) || depth > MAX_NESTING) return Infinity;
       visiting.add(name);
       let total = block.segments;
       for (const insert of block.inserts) {
-        if (visiting.has(insert.block)) insert.cyclic = true;
-        const child = visit(insert.block);
+        if (visiting.has(insert.block) || depth === MAX_NESTING) insert.cyclic = true;
+        const child = visit(insert.block, depth + 1);
         if (Number.isFinite(child)) total += child;
       }
       visiting.delete(name);
       cost.set(name, total);
       return total;
     };
-    for (const name of this.blocks.keys()) visit(name);
+    for (const name of this.blocks.keys()) visit(name, 0);
     return cost;
   }
 
   private markUsed(name: string, used: Set<string>, cost: Map<string, number>): void {
     if (used.has(name) || !Number.isFinite(cost.get(name) ?? Infinity)) return;
     used.add(name);
-    for (const insert of this.blocks.get(name)?.inserts ?? []) this.markUsed(insert.block, used, cost);
+    for (const insert of this.blocks.get(name)?.inserts ?? []) if (!insert.cyclic) this.markUsed(insert.block, used, cost);
   }
 }

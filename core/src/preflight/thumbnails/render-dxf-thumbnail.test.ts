@@ -51,6 +51,17 @@ describe('renderDxfThumbnail', () => {
     expect(await dark(png, 75 + 2, 52)).toBe(true);
   });
 
+  it('draws a chain of 50 000 nested blocks without running out of stack', () => {
+    const blocks: Group[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      blocks.push([0, 'BLOCK'], [2, `B${i}`], [10, 0], [20, 0], [0, 'LINE'], [10, 0], [20, 0], [11, 1], [21, 1]);
+      if (i + 1 < 50_000) blocks.push([0, 'INSERT'], [2, `B${i + 1}`], [10, 1], [20, 0]);
+      blocks.push([0, 'ENDBLK']);
+    }
+    const png = renderDxfThumbnail(dxf([[0, 'INSERT'], [2, 'B0'], [10, 0], [20, 0]], blocks), { size: 64 });
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+
   it('refuses garbage and empty drawings with a typed error', () => {
     expect(() => renderDxfThumbnail(new TextEncoder().encode('not a drawing'), { size: 64 })).toThrow(BadRequestError);
     expect(() => renderDxfThumbnail(dxf([]), { size: 64 })).toThrow(/no geometry/);
