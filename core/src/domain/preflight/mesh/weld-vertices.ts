@@ -26,6 +26,8 @@ export class Welder {
   private mask: number;
   private vertices: Float32Array;
   private vertexBits: Int32Array;
+  private hashes = new Int32Array(0);
+  private entries = new Uint32Array(0);
   vertexCount = 0;
 
   constructor(
@@ -42,32 +44,59 @@ export class Welder {
     this.vertexBits = new Int32Array(this.vertices.buffer);
   }
 
-  /** Welds a run of records; the probe loop is written out here because it is the hot loop of the whole check. */
+  /**
+   * Welds a run of records, in two sweeps because lookups are bound by memory latency:
+   * the first hashes every corner and reads its table slot (independent loads the CPU
+   * overlaps), the second takes the slot's vertex when it matches (most corners, after a
+   * vertex's first use) and probes or inserts for the rest, in order, so a vertex added
+   * earlier in the run is found again.
+   */
   weld(records: TriangleRecords): void {
     const { source, stride, count } = records;
     const bits = new Int32Array(source.buffer, source.byteOffset, source.length);
-    const corners = this.corners;
-    const seed = this.seed;
-    const cornerStep = records.step * 3;
+    const shift = records.withNormals ? 3 : 0;
+    if (this.hashes.length < count * 3) {
+      this.hashes = new Int32Array(count * 3);
+      this.entries = new Uint32Array(count * 3);
+    }
+    const { hashes, entries, seed } = this;
     let table = this.table;
     let mask = this.mask;
-    let vertices = this.vertices;
-    let vertexCount = this.vertexCount;
-    for (let k = 0, r = records.at + (records.withNormals ? 3 : 0), c = records.first * 3; k < count; k++, r += stride, c += cornerStep) {
-      for (let corner = 0; corner < 3; corner++) {
-        const i = r + corner * 3;
+    for (let k = 0, r = records.at + shift, q = 0; k < count; k++, r += stride) {
+      for (let i = r; i < r + 9; i += 3, q++) {
         let x = bits[i]!, y = bits[i + 1]!, z = bits[i + 2]!;
         if (x === NEGATIVE_ZERO) x = 0;
         if (y === NEGATIVE_ZERO) y = 0;
         if (z === NEGATIVE_ZERO) z = 0;
+        const h = hash(x, y, z, seed);
+        hashes[q] = h;
+        entries[q] = table[h & mask]!;
+      }
+    }
+
+    const corners = this.corners;
+    const cornerStep = records.step * 3;
+    let vertices = this.vertices;
+    let vertexCount = this.vertexCount;
+    for (let k = 0, r = records.at + shift, c = records.first * 3, q = 0; k < count; k++, r += stride, c += cornerStep) {
+      for (let corner = 0; corner < 3; corner++, q++) {
+        const i = r + corner * 3;
         const px = source[i]!, py = source[i + 1]!, pz = source[i + 2]!;
-        let slot = hash(x, y, z, seed) & mask;
+        // Float comparison: -0 === 0, and NaN never welds (the analysis refuses NaN first).
+        const first = entries[q]!;
+        if (first !== 0) {
+          const v = (first - 1) * 3;
+          if (vertices[v] === px && vertices[v + 1] === py && vertices[v + 2] === pz) {
+            corners[c + corner] = first - 1;
+            continue;
+          }
+        }
+        let slot = hashes[q]! & mask;
         let id = -1;
         while (true) {
           const entry = table[slot]!;
           if (entry === 0) break;
           const v = (entry - 1) * 3;
-          // Float comparison: -0 === 0, and NaN never welds (the analysis refuses NaN first).
           if (vertices[v] === px && vertices[v + 1] === py && vertices[v + 2] === pz) {
             id = entry - 1;
             break;
