@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { InvalidArgumentError, type Command } from 'commander';
 import { packGangUp } from '@pressline/core/domain';
@@ -8,6 +8,8 @@ import { gangupJson, gangupSummary } from './gangup-output.ts';
 
 /** Exit status for an unreadable or invalid input file, apart from 1 (anything else that went wrong). */
 const BAD_INPUT = 2;
+/** Far above any real gang (50,000 copies at most, see MAX_GANG_COPIES); bounds what one file can make us allocate. */
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** `pressline gangup --input <file> [--json] [--time-limit <seconds>]`: packs without a database. */
 export function registerGangupCommand(program: Command): void {
@@ -20,6 +22,8 @@ export function registerGangupCommand(program: Command): void {
     .action(async (options: { input: string; json?: boolean; timeLimit: number }) => {
       let text: string;
       try {
+        const { size } = await stat(options.input);
+        if (size > MAX_INPUT_BYTES) refuse([`${options.input} is ${size} bytes, more than the ${MAX_INPUT_BYTES} an input may be`]);
         text = await readFile(options.input, 'utf8');
       } catch (error) {
         refuse([`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
