@@ -8,3 +8,4 @@ export { shopCredentials } from './shop-credentials.ts';
 export { productionProfiles, type ProfileMatch } from './production-profiles.ts';
 export { files, jobFiles } from './files.ts';
 export { preflightReports, preflightAcceptances } from './preflight.ts';
+export { gangRules, gangRuns, gangRunJobs, gangRunItems, gangRunPlacements, gangRunOutputs, gangRunSpoilage } from './gang-runs.ts';
