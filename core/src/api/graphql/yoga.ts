@@ -3,6 +3,8 @@ import type { CoreDeps } from '../../deps.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { gangupResolvers } from './gangup-resolvers.ts';
+import { gangupTypeDefs } from './gangup-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { resolvers } from './resolvers.ts';
@@ -15,7 +17,7 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs], resolvers: [resolvers, preflightResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, gangupTypeDefs], resolvers: [resolvers, preflightResolvers, gangupResolvers] }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.

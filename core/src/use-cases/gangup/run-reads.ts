@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { lineAccount, type LineAccount, type LineRunShare } from '../../domain/index.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -86,4 +86,29 @@ export async function jobsInOpenRuns(tx: Tx, shopId: string, jobIds: readonly st
     .innerJoin(r, and(eq(r.shopId, j.shopId), eq(r.id, j.runId)))
     .where(and(eq(j.shopId, shopId), inArray(j.jobId, [...jobIds]), inArray(r.status, ['planned', 'running'])));
   return new Set(rows.map((row) => row.jobId));
+}
+
+/** The shop's runs, newest first. */
+export function listGangRuns(tx: Tx, shopId: string, input: { status?: GangRunRow['status'] | null; first: number }) {
+  const r = schema.gangRuns;
+  const first = Math.min(Math.max(Math.trunc(input.first) || 20, 1), 100);
+  return tx
+    .select()
+    .from(r)
+    .where(and(eq(r.shopId, shopId), input.status ? eq(r.status, input.status) : undefined))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(first);
+}
+
+/** Runs serving each of the jobs, newest first. */
+export async function runsOfJobs(tx: Tx, shopId: string, jobIds: readonly string[]) {
+  const j = schema.gangRunJobs;
+  const r = schema.gangRuns;
+  const rows = await tx
+    .select({ jobId: j.jobId, run: r })
+    .from(j)
+    .innerJoin(r, and(eq(r.shopId, j.shopId), eq(r.id, j.runId)))
+    .where(and(eq(j.shopId, shopId), inArray(j.jobId, [...jobIds])))
+    .orderBy(desc(r.createdAt));
+  return rows;
 }

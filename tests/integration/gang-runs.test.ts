@@ -1,0 +1,257 @@
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessCardPdf } from '../support/card-pdf.ts';
+import { startFileServer } from '../support/file-server.ts';
+import { errorCodes, placeOrder } from '../support/orders.ts';
+import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const DOMAIN = 'card-shop.myshopify.com';
+const MM = 72 / 25.4;
+const SRA3 = { kind: 'sheet', width: 320, height: 450 };
+
+const RUN_FIELDS = /* GraphQL */ `
+  id label status sheets utilization layoutVersion bleed gutter
+  target { kind width height }
+  jobs { id stage { key } }
+  items { id copies remake width height orderLine { id } job { id } }
+  placements { id sheet x y width height rotated copy item { id } orderLine { id } job { id } }
+  outputs { id kind sha256 sizeBytes pages layoutVersion }
+`;
+
+interface RunView {
+  id: string;
+  label: string;
+  status: string;
+  sheets: number;
+  utilization: number;
+  layoutVersion: number;
+  bleed: number;
+  gutter: number;
+  target: { kind: string; width: number; height: number | null };
+  jobs: { id: string; stage: { key: string } }[];
+  items: { id: string; copies: number; remake: boolean; width: number; height: number; orderLine: { id: string }; job: { id: string } }[];
+  placements: { id: string; sheet: number; x: number; y: number; width: number; height: number; rotated: boolean; copy: number; item: { id: string }; orderLine: { id: string }; job: { id: string } }[];
+  outputs: { id: string; kind: string; sha256: string; sizeBytes: number; pages: number; layoutVersion: number }[];
+}
+
+interface Production {
+  ordered: number;
+  made: number;
+  spoiled: number;
+  remade: number;
+  inProduction: number;
+  owed: number;
+  unplanned: number;
+}
+
+describe('gang runs: business cards of three orders on shared sheets', () => {
+  let app: TestApp;
+  let apiKey: string;
+  let shopId: string;
+  let files: Awaited<ReturnType<typeof startFileServer>>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    ({ apiKey, shopId } = await app.addShop(DOMAIN));
+    const cards: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 8; i++) cards[`/cards/card-${i}.pdf`] = await businessCardPdf(i / 10);
+    files = await startFileServer(cards);
+    const saved = await app.graphql(apiKey, `mutation ($input: ProductionProfileInput!) { saveProductionProfile(input: $input) { id gangable } }`, {
+      input: { name: 'Business cards', process: 'digital_press', material: '350gsm silk', finishing: 'none', matches: [{ sku: 'BC-1' }], rules: { trimMm: { width: 85, height: 55 } }, gangable: true },
+    });
+    expect(saved.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await files?.close();
+  });
+
+  /** Places an order of business cards and waits until its job's card passed preflight. */
+  async function cardOrder(id: string, card: number, quantity: number): Promise<{ jobId: string; lineId: string }> {
+    await placeOrder(app, DOMAIN, {
+      id,
+      name: `#${id.slice(-4)}`,
+      email: 'buyer@example.com',
+      lines: [{ id: `${id}1`, title: 'Business cards', quantity, sku: 'BC-1', properties: [{ name: 'Artwork', value: files.url(`/cards/card-${card}.pdf`) }] }],
+    });
+    const [row] = await app.owner<{ jobId: string; lineId: string }[]>`
+      select j.id as "jobId", i.order_line_id as "lineId" from jobs j join orders o on o.id = j.order_id join job_items i on i.job_id = j.id
+      where o.shop_id = ${shopId} and o.external_id = ${id}`;
+    await eventually(async () => {
+      const result = await app.graphql<{ job: { preflightStatus: string } }>(apiKey, `query ($id: ID!) { job(id: $id) { preflightStatus } }`, { id: row!.jobId });
+      const status = result.data?.job.preflightStatus;
+      if (status === 'FAILED' || status === 'WARNINGS') throw new Error(`card ${card} did not pass preflight: ${JSON.stringify(result)}`);
+      return status === 'PASSED' ? status : undefined;
+    }, 30_000);
+    return row!;
+  }
+
+  async function createRun(jobIds: string[], extra: Record<string, unknown> = {}): Promise<RunView> {
+    const result = await app.graphql<{ createGangRun: RunView }>(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { ${RUN_FIELDS} } }`, {
+      input: { jobIds, target: SRA3, gutter: 2, ...extra },
+    });
+    expect(result.errors).toBeUndefined();
+    return result.data!.createGangRun;
+  }
+
+  async function step(name: 'startGangRun' | 'finishGangRun', runId: string): Promise<RunView> {
+    const result = await app.graphql<Record<string, RunView>>(apiKey, `mutation ($id: ID!) { ${name}(id: $id) { ${RUN_FIELDS} } }`, { id: runId });
+    expect(result.errors).toBeUndefined();
+    return result.data![name]!;
+  }
+
+  async function production(lineId: string): Promise<Production> {
+    const [row] = await app.owner<{ orderId: string }[]>`select order_id as "orderId" from order_lines where id = ${lineId}`;
+    const result = await app.graphql<{ order: { lines: { id: string; production: Production }[] } }>(
+      apiKey,
+      `query ($id: ID!) { order(id: $id) { lines { id production { ordered made spoiled remade inProduction owed unplanned } } } }`,
+      { id: row!.orderId },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.order.lines.find((line) => line.id === lineId)!.production;
+  }
+
+  async function stagesOf(jobIds: string[]): Promise<string[]> {
+    const rows = await app.owner<{ id: string; stage: string }[]>`select id, stage_key as stage from jobs where id in ${app.owner(jobIds)}`;
+    return jobIds.map((jobId) => rows.find((row) => row.id === jobId)!.stage);
+  }
+
+  it('gangs three orders onto one run whose imposed PDF matches its placements, and finishing it advances all three', async () => {
+    const a = await cardOrder('8100000000000000001', 0, 25);
+    const b = await cardOrder('8100000000000000002', 1, 15);
+    const c = await cardOrder('8100000000000000003', 2, 10);
+    const jobIds = [a.jobId, b.jobId, c.jobId];
+
+    const candidates = await app.graphql<{ gangCandidates: { groups: { targetKind: string; process: string; material: string; jobs: { id: string }[] }[] } }>(
+      apiKey,
+      '{ gangCandidates { groups { targetKind process material jobs { id } } excluded { job { id } reason } } }',
+    );
+    expect(candidates.errors).toBeUndefined();
+    const [group] = candidates.data!.gangCandidates.groups;
+    expect(group).toMatchObject({ targetKind: 'sheet', process: 'digital_press', material: '350gsm silk' });
+    expect(group!.jobs.map((job) => job.id).sort()).toEqual([...jobIds].sort());
+
+    const run = await createRun(jobIds);
+    expect(run.status).toBe('PLANNED');
+    expect(run.bleed).toBe(3);
+    // 21 cards (3 × 7 with bleed and gutter) fit an SRA3 sheet: 50 cards need 3 sheets.
+    expect(run.sheets).toBe(3);
+    expect(run.placements).toHaveLength(50);
+    const perLine = new Map<string, number>();
+    for (const p of run.placements) perLine.set(p.orderLine.id, (perLine.get(p.orderLine.id) ?? 0) + 1);
+    expect(Object.fromEntries(perLine)).toEqual({ [a.lineId]: 25, [b.lineId]: 15, [c.lineId]: 10 });
+    for (const p of run.placements) {
+      expect([p.width, p.height]).toEqual([85, 55]);
+      expect(p.x).toBeGreaterThanOrEqual(3);
+      expect(p.x + p.width + 3).toBeLessThanOrEqual(320 + 1e-9);
+      expect(p.y + p.height + 3).toBeLessThanOrEqual(450 + 1e-9);
+    }
+    expect(run.jobs.map((job) => job.stage.key)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+    const events = await app.owner<{ from: string; to: string; note: string }[]>`select from_stage as from, to_stage as to, note from job_events where job_id = ${a.jobId} and kind = 'transition' order by id`;
+    expect(events.map((e) => `${e.from}→${e.to}`)).toEqual(['received→preflight', 'preflight→approved', 'approved→scheduled']);
+    expect(events[2]!.note).toContain(run.label);
+
+    // The imposed PDF: one page per sheet, the sheet's size, one embedded card per placement.
+    const [output] = run.outputs;
+    expect(output).toMatchObject({ kind: 'pdf', pages: 3, layoutVersion: run.layoutVersion });
+    const bytes = await app.deps.files.get(output!.sha256);
+    expect(bytes?.length).toBe(output!.sizeBytes);
+    const pdf = await PDFDocument.load(bytes!);
+    expect(pdf.getPageCount()).toBe(3);
+    for (const [sheet, page] of pdf.getPages().entries()) {
+      expect(page.getWidth()).toBeCloseTo(320 * MM, 3);
+      expect(page.getHeight()).toBeCloseTo(450 * MM, 3);
+      const content = pageContent(page);
+      expect(content.match(/\bDo\b/g)?.length).toBe(run.placements.filter((p) => p.sheet === sheet).length);
+      const slug = shownText(content);
+      expect(slug).toContain(`${run.label} | sheet ${sheet + 1}/3`);
+      for (const order of ['#0001', '#0002', '#0003']) expect(slug).toContain(order);
+    }
+
+    const started = await step('startGangRun', run.id);
+    expect(started.status).toBe('RUNNING');
+    expect(await stagesOf(jobIds)).toEqual(['in_production', 'in_production', 'in_production']);
+    expect(await production(a.lineId)).toMatchObject({ ordered: 25, made: 0, inProduction: 25, owed: 25, unplanned: 0 });
+
+    const finished = await step('finishGangRun', run.id);
+    expect(finished.status).toBe('FINISHED');
+    expect(await stagesOf(jobIds)).toEqual(['post_processing', 'post_processing', 'post_processing']);
+    for (const [line, quantity] of [[a.lineId, 25], [b.lineId, 15], [c.lineId, 10]] as const) {
+      expect(await production(line)).toEqual({ ordered: quantity, made: quantity, spoiled: 0, remade: 0, inProduction: 0, owed: 0, unplanned: 0 });
+    }
+
+    // Spoiled copies are owed again, and a remake run makes exactly those.
+    const spoiled = await app.graphql(apiKey, `mutation ($id: ID!, $line: ID!) { recordGangRunResult(id: $id, spoiled: [{ orderLineId: $line, copies: 4 }], note: "Smudged") { id } }`, { id: run.id, line: a.lineId });
+    expect(spoiled.errors).toBeUndefined();
+    expect(await production(a.lineId)).toEqual({ ordered: 25, made: 21, spoiled: 4, remade: 0, inProduction: 0, owed: 4, unplanned: 4 });
+    const tooMany = await app.graphql(apiKey, `mutation ($id: ID!, $line: ID!) { recordGangRunResult(id: $id, spoiled: [{ orderLineId: $line, copies: 30 }]) { id } }`, { id: run.id, line: b.lineId });
+    expect(errorCodes(tooMany)).toEqual(['BAD_REQUEST']);
+    expect(await production(b.lineId)).toMatchObject({ made: 15, spoiled: 0 });
+
+    const remake = await createRun([a.jobId]);
+    expect(remake.items).toEqual([expect.objectContaining({ copies: 4, remake: true })]);
+    expect(remake.placements).toHaveLength(4);
+    expect(await production(a.lineId)).toMatchObject({ made: 21, owed: 4, inProduction: 4, unplanned: 0 });
+    await step('finishGangRun', remake.id);
+    expect(await production(a.lineId)).toEqual({ ordered: 25, made: 25, spoiled: 4, remade: 4, inProduction: 0, owed: 0, unplanned: 0 });
+    // The job was already in production and stays where it was.
+    expect(await stagesOf([a.jobId])).toEqual(['post_processing']);
+    const again = await app.graphql(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { id } }`, { input: { jobIds: [a.jobId], target: SRA3 } });
+    expect(errorCodes(again)).toEqual(['BAD_REQUEST']);
+    expect(again.errors![0]!.message).toContain('already made');
+  });
+
+  it('takes operator edits before the run starts, refusing an overlap or an item off the sheet with BAD_REQUEST', async () => {
+    const a = await cardOrder('8100000000000000011', 3, 4);
+    const b = await cardOrder('8100000000000000012', 4, 3);
+    const run = await createRun([a.jobId, b.jobId]);
+    expect(run.sheets).toBe(1);
+    const [first, second] = run.placements;
+    const edit = (changes: unknown[]) => app.graphql<{ updateGangRunPlacements: RunView }>(apiKey, `mutation ($id: ID!, $changes: [PlacementChangeInput!]!) { updateGangRunPlacements(id: $id, changes: $changes) { ${RUN_FIELDS} } }`, { id: run.id, changes });
+
+    const overlap = await edit([{ kind: 'move', placementId: second!.id, x: first!.x + 10, y: first!.y }]);
+    expect(errorCodes(overlap)).toEqual(['BAD_REQUEST']);
+    expect(overlap.errors![0]!.message).toMatch(/overlap/);
+    const offSheet = await edit([{ kind: 'move', placementId: second!.id, x: 300, y: 10 }]);
+    expect(errorCodes(offSheet)).toEqual(['BAD_REQUEST']);
+    expect(offSheet.errors![0]!.message).toMatch(/leaves the sheet/);
+    const unchanged = await app.graphql<{ gangRun: RunView }>(apiKey, `query ($id: ID!) { gangRun(id: $id) { ${RUN_FIELDS} } }`, { id: run.id });
+    expect(unchanged.data!.gangRun.layoutVersion).toBe(run.layoutVersion);
+
+    // Remove one copy and put one back at the far corner of the sheet: accepted and re-imposed.
+    const far = { x: 320 - 3 - 85, y: 450 - 6 - 3 - 55 };
+    const edited = await edit([
+      { kind: 'remove', placementId: first!.id },
+      { kind: 'add', runItemId: run.items.find((item) => item.orderLine.id === a.lineId)!.id, sheet: 0, ...far },
+    ]);
+    expect(edited.errors).toBeUndefined();
+    const after = edited.data!.updateGangRunPlacements;
+    expect(after.layoutVersion).toBe(run.layoutVersion + 1);
+    expect(after.placements).toHaveLength(7);
+    expect(after.placements.some((p) => p.x === far.x && p.y === far.y && p.orderLine.id === a.lineId)).toBe(true);
+    expect(after.outputs).toEqual([expect.objectContaining({ kind: 'pdf', pages: 1, layoutVersion: after.layoutVersion })]);
+
+    // Order b's line leaves the run (its order changed): the rest is re-packed, b's job is free again.
+    const removed = await app.graphql<{ removeOrderLineFromGangRun: RunView }>(apiKey, `mutation ($id: ID!, $line: ID!) { removeOrderLineFromGangRun(id: $id, orderLineId: $line) { ${RUN_FIELDS} } }`, { id: run.id, line: b.lineId });
+    expect(removed.errors).toBeUndefined();
+    const rest = removed.data!.removeOrderLineFromGangRun;
+    expect(rest.placements.map((p) => p.orderLine.id)).toEqual(Array(4).fill(a.lineId));
+    expect(rest.jobs.map((job) => job.id)).toEqual([a.jobId]);
+    expect(await production(b.lineId)).toMatchObject({ inProduction: 0, owed: 3, unplanned: 3 });
+
+    await step('startGangRun', run.id);
+    const late = await edit([{ kind: 'remove', placementId: rest.placements[0]!.id }]);
+    expect(errorCodes(late)).toEqual(['CONFLICT']);
+  });
+
+  /** The text a content stream shows (pdf-lib writes it as hex strings). */
+  function shownText(content: string): string {
+    return [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1')).join('\n');
+  }
+
+  function pageContent(page: PDFPage): string {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.doc.context.lookup(ref)) : [contents];
+    return streams.map((stream) => (stream instanceof PDFRawStream ? new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()) : '')).join('\n');
+  }
+});
