@@ -70,7 +70,7 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
   async function cardOrder(id: string, card: number, quantity: number): Promise<{ jobId: string; lineId: string }> {
     await placeOrder(app, DOMAIN, {
       id,
-      name: `#${id.slice(-4)}`,
+      name: `#${2000 + Number(id.slice(-3))}`,
       email: 'buyer@example.com',
       lines: [{ id: `${id}1`, title: 'Business cards', quantity, sku: 'BC-1', properties: [{ name: 'Artwork', value: files.url(`/cards/card-${card}.pdf`) }] }],
     });
@@ -165,7 +165,7 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
       expect(content.match(/\bDo\b/g)?.length).toBe(run.placements.filter((p) => p.sheet === sheet).length);
       const slug = shownText(content);
       expect(slug).toContain(`${run.label} | sheet ${sheet + 1}/3`);
-      for (const order of ['#0001', '#0002', '#0003']) expect(slug).toContain(order);
+      for (const order of ["#2001", "#2002", "#2003"]) expect(slug).toContain(order);
     }
 
     const started = await step('startGangRun', run.id);
@@ -206,7 +206,8 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     const b = await cardOrder('8100000000000000012', 4, 3);
     const run = await createRun([a.jobId, b.jobId]);
     expect(run.sheets).toBe(1);
-    const [first, second] = run.placements;
+    const first = run.placements.find((p) => p.orderLine.id === a.lineId)!;
+    const second = run.placements.find((p) => p.id !== first.id)!;
     const edit = (changes: unknown[]) => app.graphql<{ updateGangRunPlacements: RunView }>(apiKey, `mutation ($id: ID!, $changes: [PlacementChangeInput!]!) { updateGangRunPlacements(id: $id, changes: $changes) { ${RUN_FIELDS} } }`, { id: run.id, changes });
 
     const overlap = await edit([{ kind: 'move', placementId: second!.id, x: first!.x + 10, y: first!.y }]);
