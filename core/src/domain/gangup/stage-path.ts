@@ -4,10 +4,13 @@ import { decideTransition, stageByKey, type Stage, type TransitionContext, type 
  * The legal moves that take a job from `from` to `to`, fewest first, through ordinary
  * stages only (never via a hold, done or cancelled stage). Empty when already there;
  * null when the workflow offers no way now. Each step is a normal, guarded transition.
+ * A held job stays held: only an operator resumes it.
  */
 export function stagePath(workflow: Workflow, from: string, to: string, context: TransitionContext): Stage[] | null {
   if (from === to) return [];
-  if (!stageByKey(workflow, from) || !stageByKey(workflow, to)) return null;
+  const start = stageByKey(workflow, from);
+  if (!start || !stageByKey(workflow, to)) return null;
+  if (start.category !== 'queued' && start.category !== 'active') return null;
   const previous = new Map<string, string>([[from, from]]);
   let frontier = [from];
   while (frontier.length > 0) {
