@@ -245,6 +245,27 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     expect(errorCodes(late)).toEqual(['CONFLICT']);
   });
 
+  it('keeps per-shop gang rules and refuses runs that cannot be made, saying why', async () => {
+    const saved = await app.graphql<{ saveGangRules: Record<string, unknown> }>(apiKey, `mutation { saveGangRules(input: { windowDays: 2, rush: "exclude" }) { windowDays rush rushTag plannedStage } }`);
+    expect(saved.data?.saveGangRules).toEqual({ windowDays: 2, rush: 'exclude', rushTag: 'rush', plannedStage: 'scheduled' });
+    const bad = await app.graphql(apiKey, `mutation { saveGangRules(input: { windowDays: -1, plannedStage: "printing" }) { windowDays } }`);
+    expect(errorCodes(bad)).toEqual(['BAD_REQUEST']);
+    expect(bad.errors![0]!.message).toContain('windowDays');
+    expect(bad.errors![0]!.message).toContain('no stage "printing"');
+    expect((await app.graphql<{ gangRules: { windowDays: number } }>(apiKey, '{ gangRules { windowDays } }')).data!.gangRules.windowDays).toBe(2);
+
+    const a = await cardOrder('8100000000000000021', 5, 2);
+    const onRoll = await app.graphql(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { id } }`, { input: { jobIds: [a.jobId], target: { kind: 'roll', width: 330 } } });
+    expect(errorCodes(onRoll)).toEqual(['BAD_REQUEST']);
+    expect(onRoll.errors![0]!.message).toContain('onto a sheet');
+    const tiny = await app.graphql(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { id } }`, { input: { jobIds: [a.jobId], target: { kind: 'sheet', width: 60, height: 200 } } });
+    expect(errorCodes(tiny)).toEqual(['BAD_REQUEST']);
+    expect(tiny.errors![0]!.message).toContain('too large');
+    const [count] = await app.owner<{ n: number }[]>`select count(*)::int as n from gang_run_jobs where job_id = ${a.jobId}`;
+    expect(count!.n).toBe(0);
+    expect(await stagesOf([a.jobId])).toEqual(['received']);
+  });
+
   /** The text a content stream shows (pdf-lib writes it as hex strings). */
   function shownText(content: string): string {
     return [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1')).join('\n');
