@@ -67,13 +67,16 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
   });
 
   /** Places an order of business cards and waits until its job's card passed preflight. */
+  const cardOrderOf = (id: string, card: number, quantity: number) => ({
+    id,
+    name: `#${2000 + Number(id.slice(-3))}`,
+    email: 'buyer@example.com',
+    createdAt: '2026-11-20T10:00:00Z',
+    lines: [{ id: `${id}1`, title: 'Business cards', quantity, sku: 'BC-1', properties: [{ name: 'Artwork', value: files.url(`/cards/card-${card}.pdf`) }] }],
+  });
+
   async function cardOrder(id: string, card: number, quantity: number): Promise<{ jobId: string; lineId: string }> {
-    await placeOrder(app, DOMAIN, {
-      id,
-      name: `#${2000 + Number(id.slice(-3))}`,
-      email: 'buyer@example.com',
-      lines: [{ id: `${id}1`, title: 'Business cards', quantity, sku: 'BC-1', properties: [{ name: 'Artwork', value: files.url(`/cards/card-${card}.pdf`) }] }],
-    });
+    await placeOrder(app, DOMAIN, cardOrderOf(id, card, quantity));
     const [row] = await app.owner<{ jobId: string; lineId: string }[]>`
       select j.id as "jobId", i.order_line_id as "lineId" from jobs j join orders o on o.id = j.order_id join job_items i on i.job_id = j.id
       where o.shop_id = ${shopId} and o.external_id = ${id}`;
@@ -243,6 +246,33 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     await step('startGangRun', run.id);
     const late = await edit([{ kind: 'remove', placementId: rest.placements[0]!.id }]);
     expect(errorCodes(late)).toEqual(['CONFLICT']);
+  });
+
+  it('takes a cancelled order out of a planned run, leaving its place empty, and imposes the new layout', async () => {
+    const a = await cardOrder('8100000000000000031', 6, 3);
+    const b = await cardOrder('8100000000000000032', 7, 2);
+    const run = await createRun([a.jobId, b.jobId]);
+    expect(run.placements).toHaveLength(5);
+    const kept = run.placements.filter((p) => p.orderLine.id === a.lineId);
+
+    await placeOrder(app, DOMAIN, { ...cardOrderOf('8100000000000000032', 7, 2), financialStatus: 'refunded', cancelledAt: '2026-11-20T12:00:00Z', updatedAt: '2026-11-20T12:00:00Z' }, { topic: 'orders/cancelled', webhookId: 'cancel-032' });
+    expect(await stagesOf([b.jobId])).toEqual(['cancelled']);
+    const after = (await app.graphql<{ gangRun: RunView }>(apiKey, `query ($id: ID!) { gangRun(id: $id) { ${RUN_FIELDS} } }`, { id: run.id })).data!.gangRun;
+    expect(after.status).toBe('PLANNED');
+    expect(after.jobs.map((job) => job.id)).toEqual([a.jobId]);
+    const withoutId = ({ id: _id, ...rest }: RunView['placements'][number]) => rest;
+    expect(after.placements.map(withoutId)).toEqual(kept.map(withoutId));
+    expect(after.layoutVersion).toBe(run.layoutVersion + 1);
+    // The old sheet still showed the cancelled cards: it is no longer the run's output.
+    expect(after.outputs).toEqual([]);
+    const imposed = await app.graphql<{ imposeGangRun: RunView }>(apiKey, `mutation ($id: ID!) { imposeGangRun(id: $id) { ${RUN_FIELDS} } }`, { id: run.id });
+    expect(imposed.errors).toBeUndefined();
+    const [output] = imposed.data!.imposeGangRun.outputs;
+    expect(output).toMatchObject({ kind: 'pdf', pages: 1, layoutVersion: after.layoutVersion });
+    const pdf = await PDFDocument.load((await app.deps.files.get(output!.sha256))!);
+    expect(pageContent(pdf.getPage(0)).match(/\bDo\b/g)).toHaveLength(3);
+    expect(shownText(pageContent(pdf.getPage(0)))).not.toContain('#2032');
+    expect(await production(b.lineId)).toMatchObject({ inProduction: 0, made: 0 });
   });
 
   it('keeps per-shop gang rules and refuses runs that cannot be made, saying why', async () => {

@@ -4,7 +4,7 @@ import { advanceGangRun } from '../../use-cases/gangup/advance-gang-run.ts';
 import { createGangRun } from '../../use-cases/gangup/create-gang-run.ts';
 import { gangCandidates } from '../../use-cases/gangup/gang-candidates.ts';
 import { loadGangRules, saveGangRules, type ShopGangRules } from '../../use-cases/gangup/gang-rules.ts';
-import { runLabel } from '../../use-cases/gangup/impose-gang-run.ts';
+import { imposeGangRunNow, runLabel } from '../../use-cases/gangup/impose-gang-run.ts';
 import { recordGangRunResult } from '../../use-cases/gangup/record-gang-run-result.ts';
 import { removeGangRunLine } from '../../use-cases/gangup/remove-gang-run-line.ts';
 import { listGangRuns, type GangRunItemRow, type GangRunPlacementRow, type GangRunRow } from '../../use-cases/gangup/run-reads.ts';
@@ -110,6 +110,10 @@ export const gangupResolvers = {
     },
     removeOrderLineFromGangRun: async (_: unknown, args: { id: string; orderLineId: string; repack: boolean }, ctx: GraphQLContext) => {
       await removeGangRunLine(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run'), orderLineId: id(args.orderLineId, 'order line'), repack: args.repack, actor: ctx.principal.actor });
+      return fresh(ctx, args.id);
+    },
+    imposeGangRun: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
+      await imposeGangRunNow(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run') });
       return fresh(ctx, args.id);
     },
     startGangRun: advance('start'),

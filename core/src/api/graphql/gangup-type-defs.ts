@@ -15,7 +15,9 @@ export const gangupTypeDefs = /* GraphQL */ `
     updateGangRunPlacements(id: ID!, changes: [PlacementChangeInput!]!): GangRun!
     "Takes an order line out of a planned run, re-packing the rest or leaving the hole."
     removeOrderLineFromGangRun(id: ID!, orderLineId: ID!, repack: Boolean = true): GangRun!
-    "Starts the run: its jobs move into production."
+    "Imposes the run's current layout if it has no output yet (a cancelled order left holes in it)."
+    imposeGangRun(id: ID!): GangRun!
+    "Starts the run (imposing its layout if needed): its jobs move into production."
     startGangRun(id: ID!): GangRun!
     "Finishes the run: every placed copy counts as made and its jobs move on."
     finishGangRun(id: ID!): GangRun!

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { ConflictError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { loadGangRules } from './gang-rules.ts';
-import { runLabel } from './impose-gang-run.ts';
+import { ensureImposed, runLabel } from './impose-gang-run.ts';
 import { moveServedJobs } from './move-served-jobs.ts';
 import { loadRun, runJobIds, type GangRunRow } from './run-reads.ts';
 
@@ -28,7 +28,7 @@ const NEXT: Record<'start' | 'finish' | 'cancel', { from: RunStatus[]; to: RunSt
  * through the workflow's transitions with audit events. A cancelled run's jobs stay
  * where they are and may be ganged again.
  */
-export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'clock'>, input: AdvanceGangRunInput, step: 'start' | 'finish' | 'cancel'): Promise<GangRunRow> {
+export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files'>, input: AdvanceGangRunInput, step: 'start' | 'finish' | 'cancel'): Promise<GangRunRow> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const at = deps.clock();
     const run = await loadRun(tx, input.shopId, input.runId, true);
@@ -49,6 +49,8 @@ export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'clock'>, input
       const jobIds = served.map((row) => row.jobId);
       const note = `${runLabel(run)} ${step === 'start' ? 'started' : 'finished'}`;
       if (step === 'start') {
+        // The press gets the current layout: re-impose one a cancellation changed.
+        await ensureImposed(deps, tx, updated!);
         await moveServedJobs(tx, { shopId: input.shopId, workflow, jobIds, to: rules.runningStage, actor: input.actor, at, note, strict: true, onlyCategories: ['queued'] });
       } else {
         // A job moved on by hand (or already further, for a remake) is left where it is.

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { SLUG_MM, type GangTarget } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import { cutOutlinesSvg } from '../../imposition/cut-svg.ts';
 import { imposePdf } from '../../imposition/impose-pdf.ts';
 import { plateLayoutJson } from '../../imposition/plate-json.ts';
-import { runItems, runPlacements, type GangRunRow } from './run-reads.ts';
+import { loadRun, runItems, runPlacements, type GangRunRow } from './run-reads.ts';
 
 /** The run's process, from what its jobs share. */
 export function processOfRun(run: GangRunRow): string {
@@ -59,6 +59,23 @@ export async function imposeGangRun(deps: Pick<CoreDeps, 'files'>, tx: Tx, run: 
     .insert(schema.gangRunOutputs)
     .values({ shopId: run.shopId, runId: run.id, kind: output.kind, layoutVersion: run.layoutVersion, sha256: stored.sha256, sizeBytes: stored.sizeBytes, pages: output.pages })
     .onConflictDoNothing();
+}
+
+/** Imposes the run's current layout unless that is done already (after a cancellation left holes). */
+export async function ensureImposed(deps: Pick<CoreDeps, 'files'>, tx: Tx, run: GangRunRow): Promise<void> {
+  const o = schema.gangRunOutputs;
+  const [current] = await tx.select({ id: o.id }).from(o).where(and(eq(o.shopId, run.shopId), eq(o.runId, run.id), eq(o.layoutVersion, run.layoutVersion))).limit(1);
+  if (!current && run.sheets > 0) await imposeGangRun(deps, tx, run);
+}
+
+/** Imposes a planned or running run's current layout on request (the operator wants the PDF before starting). */
+export async function imposeGangRunNow(deps: Pick<CoreDeps, 'db' | 'files'>, input: { shopId: string; runId: string }): Promise<GangRunRow> {
+  return withShop(deps.db, input.shopId, async (tx) => {
+    const run = await loadRun(tx, input.shopId, input.runId, true);
+    if (run.status === 'cancelled') throw new BadRequestError('The gang run is cancelled');
+    await ensureImposed(deps, tx, run);
+    return run;
+  });
 }
 
 async function printPdf(

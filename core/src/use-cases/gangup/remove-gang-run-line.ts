@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { packGangUp, packingArea, utilizationOf, type GangTarget, type PlacedCopy } from '../../domain/index.ts';
+import { packGangUp, packingArea, type GangTarget, type PlacedCopy } from '../../domain/index.ts';
 import { BadRequestError, ConflictError } from '../../errors.ts';
 import { imposeGangRun } from './impose-gang-run.ts';
 import { loadRun, runItems, runPlacements, type GangRunRow } from './run-reads.ts';
-import { placedCopies, storeLayout } from './store-layout.ts';
+import { layoutWithHoles, placedCopies, storeLayout } from './store-layout.ts';
 
 export interface RemoveLineInput {
   shopId: string;
@@ -42,15 +42,7 @@ export async function removeGangRunLine(deps: Pick<CoreDeps, 'db' | 'clock' | 'f
       if (!packed.ok || packed.unplaced.length > 0) throw new Error(`re-packing gang run ${run.id} lost items`);
       layout = { placements: placedCopies(packed), sheets: packed.layout.kind === 'sheets' ? packed.layout.sheets.length : 1, rollLength: packed.layout.kind === 'roll' ? packed.layout.length : null, utilization: packed.utilization };
     } else {
-      const remaining = (await runPlacements(tx, input.shopId, [run.id])).filter((p) => !removed.has(p.runItemId));
-      const placements = remaining.map((p) => ({ itemId: p.runItemId, copy: p.copy, sheet: p.sheet, x: p.x, y: p.y, width: p.width, height: p.height, rotated: p.rotated }));
-      // The hole stays; only a sheet left empty goes.
-      const used = [...new Set(placements.map((p) => p.sheet))].sort((a, b) => a - b);
-      const renumber = new Map(used.map((sheet, i) => [sheet, i]));
-      for (const p of placements) p.sheet = renumber.get(p.sheet)!;
-      const sheets = area.kind === 'roll' ? Math.min(1, placements.length) : used.length;
-      const rollLength = area.kind === 'roll' ? run.rollLengthMm : null;
-      layout = { placements, sheets, rollLength, utilization: utilizationOf(area, placements, sheets, rollLength) };
+      layout = layoutWithHoles(run, await runPlacements(tx, input.shopId, [run.id]), (p) => removed.has(p.runItemId));
     }
     const updated = await storeLayout(tx, run, items, layout, at);
 

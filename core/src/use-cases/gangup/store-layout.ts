@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import type { GangUpResult, PlacedCopy } from '../../domain/index.ts';
-import type { GangRunItemRow, GangRunRow } from './run-reads.ts';
+import { packingArea, utilizationOf, type GangTarget, type GangUpResult, type PlacedCopy } from '../../domain/index.ts';
+import type { GangRunItemRow, GangRunPlacementRow, GangRunRow } from './run-reads.ts';
 
 /** Every copy of a packer result as stored rows: sheet 0 on a roll. */
 export function placedCopies(result: GangUpResult): PlacedCopy[] {
@@ -41,4 +41,21 @@ export async function storeLayout(
     .where(and(eq(schema.gangRuns.shopId, shopId), eq(schema.gangRuns.id, run.id)))
     .returning();
   return updated!;
+}
+
+/**
+ * The run's layout without some copies, everything else where it was: the holes stay,
+ * only sheets left empty go (and are renumbered).
+ */
+export function layoutWithHoles(run: GangRunRow, placements: readonly GangRunPlacementRow[], drop: (placement: GangRunPlacementRow) => boolean) {
+  const kept: PlacedCopy[] = placements
+    .filter((p) => !drop(p))
+    .map((p) => ({ itemId: p.runItemId, copy: p.copy, sheet: p.sheet, x: p.x, y: p.y, width: p.width, height: p.height, rotated: p.rotated }));
+  const used = [...new Set(kept.map((p) => p.sheet))].sort((a, b) => a - b);
+  const renumber = new Map(used.map((sheet, i) => [sheet, i]));
+  for (const p of kept) p.sheet = renumber.get(p.sheet)!;
+  const area = packingArea(run.target as unknown as GangTarget)!;
+  const sheets = area.kind === 'roll' ? Math.min(1, kept.length) : used.length;
+  const rollLength = area.kind === 'roll' ? run.rollLengthMm : null;
+  return { placements: kept, sheets, rollLength, utilization: utilizationOf(area, kept, sheets, rollLength) };
 }

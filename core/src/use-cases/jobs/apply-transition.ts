@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
+import { releaseJobsFromPlannedRuns } from '../gangup/release-jobs.ts';
 import { insertJobEvents } from './insert-job-events.ts';
 import { asJobId, heldFromAfterMove, jobTransitionEvent, type Stage } from '../../domain/index.ts';
 
@@ -21,4 +22,6 @@ export async function applyTransition(tx: Tx, move: AllowedMove): Promise<void> 
     .set({ stageKey: move.to.key, heldFrom: heldFromAfterMove({ from: move.from, to: move.to, heldFrom: move.job.heldFrom }), updatedAt: move.at })
     .where(and(eq(schema.jobs.shopId, move.shopId), eq(schema.jobs.id, move.job.id)));
   await insertJobEvents(tx, move.shopId, [event]);
+  // A cancelled job's copies must not be printed on a planned gang sheet.
+  if (move.to.category === 'cancelled') await releaseJobsFromPlannedRuns(tx, { shopId: move.shopId, jobIds: [move.job.id], at: move.at });
 }
