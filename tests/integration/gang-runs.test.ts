@@ -1,6 +1,7 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessCardPdf } from '../support/card-pdf.ts';
+import { cubeStl } from '../support/design-files.ts';
 import { startFileServer } from '../support/file-server.ts';
 import { errorCodes, placeOrder } from '../support/orders.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
@@ -55,7 +56,7 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     ({ apiKey, shopId } = await app.addShop(DOMAIN));
     const cards: Record<string, Uint8Array> = {};
     for (let i = 0; i < 8; i++) cards[`/cards/card-${i}.pdf`] = await businessCardPdf(i / 10);
-    files = await startFileServer(cards);
+    files = await startFileServer({ ...cards, '/parts/cube-20.stl': cubeStl(20), '/parts/cube-30.stl': cubeStl(30) });
     const saved = await app.graphql(apiKey, `mutation ($input: ProductionProfileInput!) { saveProductionProfile(input: $input) { id gangable } }`, {
       input: { name: 'Business cards', process: 'digital_press', material: '350gsm silk', finishing: 'none', matches: [{ sku: 'BC-1' }], rules: { trimMm: { width: 85, height: 55 } }, gangable: true },
     });
@@ -273,6 +274,37 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     expect(pageContent(pdf.getPage(0)).match(/\bDo\b/g)).toHaveLength(3);
     expect(shownText(pageContent(pdf.getPage(0)))).not.toContain('#2032');
     expect(await production(b.lineId)).toMatchObject({ inProduction: 0, made: 0 });
+  });
+
+  it('gangs 3D parts of two orders onto one build plate with a plate layout JSON, footprints measured by preflight', async () => {
+    const profile = await app.graphql(apiKey, `mutation ($input: ProductionProfileInput!) { saveProductionProfile(input: $input) { id } }`, {
+      input: { name: 'Figurines (FDM)', process: 'fdm', material: 'PLA', matches: [{ sku: 'FIG-G' }], gangable: true },
+    });
+    expect(profile.errors).toBeUndefined();
+    const jobIds: string[] = [];
+    for (const [id, path, quantity] of [['8100000000000000041', '/parts/cube-20.stl', 3], ['8100000000000000042', '/parts/cube-30.stl', 2]] as const) {
+      await placeOrder(app, DOMAIN, { id, name: `#${2000 + Number(id.slice(-3))}`, email: 'maker@example.com', lines: [{ id: `${id}1`, title: 'Figurine', quantity, sku: 'FIG-G', properties: [{ name: 'Model', value: files.url(path) }] }] });
+      const [row] = await app.owner<{ id: string }[]>`select j.id from jobs j join orders o on o.id = j.order_id where o.shop_id = ${shopId} and o.external_id = ${id}`;
+      await eventually(async () => {
+        const result = await app.graphql<{ job: { preflightStatus: string } }>(apiKey, `query ($id: ID!) { job(id: $id) { preflightStatus } }`, { id: row!.id });
+        return result.data?.job.preflightStatus === 'PASSED' ? true : undefined;
+      }, 30_000);
+      jobIds.push(row!.id);
+    }
+    const created = await app.graphql<{ createGangRun: RunView }>(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { ${RUN_FIELDS} } }`, {
+      input: { jobIds, target: { kind: 'plate', width: 256, height: 256 }, gutter: 5 },
+    });
+    expect(created.errors).toBeUndefined();
+    const run = created.data!.createGangRun;
+    expect(run).toMatchObject({ sheets: 1, bleed: 0, gutter: 5 });
+    expect(run.items.map((item) => [item.width, item.height, item.copies]).sort()).toEqual([[20, 20, 3], [30, 30, 2]]);
+    const [output] = run.outputs;
+    expect(output).toMatchObject({ kind: 'json', pages: 1 });
+    const layout = JSON.parse(new TextDecoder().decode((await app.deps.files.get(output!.sha256))!)) as { plate: unknown; plates: { parts: { fileId: string; width: number }[] }[] };
+    expect(layout.plate).toEqual({ width: 256, depth: 256 });
+    expect(layout.plates).toHaveLength(1);
+    expect(layout.plates[0]!.parts).toHaveLength(5);
+    expect(new Set(layout.plates[0]!.parts.map((part) => part.fileId)).size).toBe(2);
   });
 
   it('keeps per-shop gang rules and refuses runs that cannot be made, saying why', async () => {

@@ -55,11 +55,6 @@ export const gangupTypeDefs = /* GraphQL */ `
     finishedStage: String
   }
 
-  type Size {
-    width: Float!
-    height: Float!
-  }
-
   type GangCandidateGroup {
     "sheet, roll or plate"
     targetKind: String!
@@ -67,7 +62,6 @@ export const gangupTypeDefs = /* GraphQL */ `
     material: String
     finishing: String
     colorMode: String!
-    trimMm: Size
     "Rush first when the rules say so, then by due date."
     jobs: [Job!]!
   }

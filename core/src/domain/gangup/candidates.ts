@@ -17,7 +17,9 @@ export interface CandidateJob {
   dueAt: Date | null;
   tags: readonly string[];
   /** Null when the job's lines have no profile or profiles that disagree. */
-  profile: { id: string; gangable: boolean; process: string; material: string | null; finishing: string | null; colorMode: string; trimMm: { width: number; height: number } | null } | null;
+  profile: { id: string; gangable: boolean; process: string; material: string | null; finishing: string | null; colorMode: string } | null;
+  /** What one copy covers (trim size, or the part's or drawing's measured base); null when unknown. */
+  footprintMm: { width: number; height: number } | null;
   /** Preflight of the job's design files: errors in current reports, files unchecked, design files at all. */
   preflight: { errors: number; pending: number; designFiles: number };
   /** Stage category now; only queued jobs are waiting to be ganged. */
@@ -105,7 +107,7 @@ function exclusion(job: CandidateJob, rules: GangRules, rush: boolean): Excluded
   if (job.inOpenRun) return 'in-run';
   if (!job.profile) return 'no-profile';
   if (!job.profile.gangable) return 'not-gangable';
-  if (!job.profile.trimMm) return 'no-trim-size';
+  if (!job.footprintMm) return 'no-trim-size';
   if (job.preflight.errors > 0 || job.preflight.pending > 0 || job.preflight.designFiles === 0) return 'preflight-not-passed';
   if (rush && rules.rush === 'exclude') return 'rush-excluded';
   return null;

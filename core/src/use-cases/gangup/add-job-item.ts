@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import { formatJobNumber, groupKeyOf, stageByKey } from '../../domain/index.ts';
+import { footprintOf, formatJobNumber, groupKeyOf, stageByKey, targetKindOf } from '../../domain/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { jobFilesOf, preflightCounts } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
@@ -26,14 +26,16 @@ export async function addJobItemToRun(tx: Tx, input: { run: GangRunRow; jobItemI
   const served = await tx.select().from(schema.gangRunJobs).where(and(eq(schema.gangRunJobs.shopId, shopId), eq(schema.gangRunJobs.runId, run.id), eq(schema.gangRunJobs.jobId, job.id)));
   if (served.length === 0 && (await jobsInOpenRuns(tx, shopId, [job.id])).has(job.id)) throw new BadRequestError(`${name} is already in another planned or running gang run`);
   const made = makings.get(job.id)?.made;
-  if (!made || !made.profile.gangable || !made.rules.trimMm) throw new BadRequestError(`${name} cannot be ganged (no gangable profile with a trim size)`);
-  if (groupKeyOf({ ...made.profile, colorMode: made.rules.colorMode, trimMm: made.rules.trimMm }) !== run.groupKey) throw new BadRequestError(`${name} differs from the run in process, material, finishing or colour`);
+  if (!made || !made.profile.gangable) throw new BadRequestError(`${name} cannot be ganged (no gangable profile)`);
+  if (groupKeyOf({ ...made.profile, colorMode: made.rules.colorMode }) !== run.groupKey) throw new BadRequestError(`${name} differs from the run in process, material, finishing or colour`);
   const counts = preflightCounts(files);
   if (counts.errors > 0 || counts.pending > 0) throw new BadRequestError(`${name}: preflight has not passed`);
   const category = stageByKey(workflow, job.stageKey)?.category;
   if (category !== 'queued' && category !== 'active') throw new BadRequestError(`${name} is ${job.stageKey}, not waiting for production`);
   const design = files.filter((f) => f.role === 'design');
   const file = design.find((f) => f.orderLineId === item.orderLineId) ?? design[0] ?? null;
+  const footprint = footprintOf(made.rules.trimMm, file?.report?.facts);
+  if (!footprint) throw new BadRequestError(`${name}: no trim size in the profile and no measured footprint in the file`);
   const account = (await lineAccounts(tx, shopId, [item.orderLineId])).get(item.orderLineId);
 
   const [row] = await tx
@@ -45,9 +47,9 @@ export async function addJobItemToRun(tx: Tx, input: { run: GangRunRow; jobItemI
       jobItemId: item.id,
       orderLineId: item.orderLineId,
       fileId: file?.file.id ?? null,
-      widthMm: made.rules.trimMm.width,
-      heightMm: made.rules.trimMm.height,
-      rotatable: false,
+      widthMm: footprint.width,
+      heightMm: footprint.height,
+      rotatable: targetKindOf(made.profile.process) === 'plate',
       copies: 0,
       remake: (account?.spoiled ?? 0) > 0,
     })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { formatJobNumber, groupKeyOf, packGangUp, packingArea, stageByKey, targetKindOf, type GangTarget } from '../../domain/index.ts';
+import { footprintOf, formatJobNumber, groupKeyOf, packGangUp, packingArea, stageByKey, targetKindOf, type GangTarget } from '../../domain/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { jobFilesOf, preflightCounts, type JobFileView } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
@@ -62,9 +62,8 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
       else if (category !== 'queued' && category !== 'active') problems.push(`${name} is ${job.stageKey}, not waiting for production`);
       if (!made) problems.push(`${name} has no production profile (or its lines have different ones)`);
       else if (!made.profile.gangable) problems.push(`${name}: profile "${made.profile.name}" does not allow ganging`);
-      else if (!made.rules.trimMm) problems.push(`${name}: profile "${made.profile.name}" has no trim size`);
       else {
-        keys.add(groupKeyOf({ ...made.profile, colorMode: made.rules.colorMode, trimMm: made.rules.trimMm }));
+        keys.add(groupKeyOf({ ...made.profile, colorMode: made.rules.colorMode }));
         minBleed = Math.max(minBleed, made.rules.minBleedMm);
       }
       if (preflight.errors > 0 || preflight.pending > 0 || preflight.design === 0) problems.push(`${name}: preflight has not passed`);
@@ -80,21 +79,26 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
     const area = packingArea(input.target)!;
 
     // Each job item gets the copies its line still owes and no run is making yet.
-    const items = jobs.flatMap((job) => makings.get(job.id)!.items.map((item) => ({ job, item, trim: makings.get(job.id)!.made!.rules.trimMm! })));
+    const items = jobs.flatMap((job) => makings.get(job.id)!.items.map((item) => ({ job, item, rules: makings.get(job.id)!.made!.rules })));
     const accounts = await lineAccounts(tx, shopId, items.map((entry) => entry.item.orderLineId));
     const planned = items
       .map((entry) => {
         const account = accounts.get(entry.item.orderLineId)!;
-        return { ...entry, id: randomUUID(), copies: Math.min(entry.item.quantity, account.unplanned), remake: account.spoiled > 0, file: designFileOf(files, entry.job.id, entry.item.orderLineId) };
+        const file = designFileOf(files, entry.job.id, entry.item.orderLineId);
+        return { ...entry, id: randomUUID(), copies: Math.min(entry.item.quantity, account.unplanned), remake: account.spoiled > 0, file, trim: footprintOf(entry.rules.trimMm, file?.report?.facts) };
       })
       .filter((entry) => entry.copies > 0);
+    const unsized = planned.filter((entry) => !entry.trim);
+    if (unsized.length > 0) throw new BadRequestError(`${unsized.map((e) => formatJobNumber(e.job.number)).join(', ')}: no trim size in the profile and no measured footprint in the file`);
+    // Parts on a build plate may turn freely; printed artwork only when the operator allows it.
+    const rotatable = targetKindOf(process) === 'plate' || input.allowRotation === true;
     if (planned.length === 0) throw new BadRequestError('Every line of these jobs is already made or in a run');
     const needsPdf = targetKindOf(process) !== 'plate' && process !== 'laser' && process !== 'cnc';
     const noArtwork = planned.filter((entry) => needsPdf && entry.file?.report?.kind !== 'pdf');
     if (noArtwork.length > 0) throw new BadRequestError(`${noArtwork.map((e) => formatJobNumber(e.job.number)).join(', ')}: no PDF design file to impose`);
 
     const packed = packGangUp(
-      { target: area, gutter, bleed, items: planned.map((entry) => ({ id: entry.id, width: entry.trim.width, height: entry.trim.height, quantity: entry.copies, rotatable: input.allowRotation === true })) },
+      { target: area, gutter, bleed, items: planned.map((entry) => ({ id: entry.id, width: entry.trim!.width, height: entry.trim!.height, quantity: entry.copies, rotatable })) },
       { maxIterations: 200, seed: 1 },
     );
     if (!packed.ok) throw new BadRequestError(`The layout cannot be made: ${packed.problems.join('; ')}`, { problems: packed.problems });
@@ -118,9 +122,9 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
           jobItemId: entry.item.id,
           orderLineId: entry.item.orderLineId,
           fileId: entry.file?.file.id ?? null,
-          widthMm: entry.trim.width,
-          heightMm: entry.trim.height,
-          rotatable: input.allowRotation === true,
+          widthMm: entry.trim!.width,
+          heightMm: entry.trim!.height,
+          rotatable,
           copies: entry.copies,
           remake: entry.remake,
         })),

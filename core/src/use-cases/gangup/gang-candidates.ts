@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { groupKeyOf, selectGangCandidates, type CandidateGroup, type CandidateJob, type Excluded } from '../../domain/index.ts';
+import { footprintOf, selectGangCandidates, type CandidateGroup, type CandidateJob, type Excluded } from '../../domain/index.ts';
 import { jobFilesOf, preflightCounts } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { loadGangRules } from './gang-rules.ts';
@@ -12,7 +12,7 @@ import { jobsInOpenRuns } from './run-reads.ts';
 const MAX_JOBS = 2_000;
 
 export interface GangCandidates {
-  groups: (CandidateGroup & { trimMm: { width: number; height: number } | null })[];
+  groups: CandidateGroup[];
   excluded: Excluded[];
 }
 
@@ -43,17 +43,14 @@ export async function gangCandidates(deps: Pick<CoreDeps, 'db' | 'clock'>, input
         dueAt: job.dueAt,
         tags: job.tags,
         profile: made
-          ? { id: made.profile.id, gangable: made.profile.gangable, process: made.profile.process, material: made.profile.material, finishing: made.profile.finishing, colorMode: made.rules.colorMode, trimMm: made.rules.trimMm }
+          ? { id: made.profile.id, gangable: made.profile.gangable, process: made.profile.process, material: made.profile.material, finishing: made.profile.finishing, colorMode: made.rules.colorMode }
           : null,
+        footprintMm: made ? footprintOf(made.rules.trimMm, own.find((f) => f.role === 'design')?.report?.facts) : null,
         preflight: { ...preflightCounts(own), designFiles: own.filter((f) => f.role === 'design').length },
         stageCategory: 'queued',
         inOpenRun: busy.has(job.id),
       };
     });
-    const { groups, excluded } = selectGangCandidates(candidates, rules, deps.clock());
-    // Trim sizes may differ inside a group (they pack together); show the first job's.
-    const trimByKey = new Map<string, { width: number; height: number } | null>();
-    for (const candidate of candidates) if (candidate.profile && !trimByKey.has(groupKeyOf(candidate.profile))) trimByKey.set(groupKeyOf(candidate.profile), candidate.profile.trimMm);
-    return { groups: groups.map((group) => ({ ...group, trimMm: trimByKey.get(group.key) ?? null })), excluded };
+    return selectGangCandidates(candidates, rules, deps.clock());
   });
 }
