@@ -45,7 +45,7 @@ interface Production {
   unplanned: number;
 }
 
-describe('gang runs: business cards of three orders on shared sheets', () => {
+describe('gang runs: jobs of many orders on shared sheets, rolls and build plates', () => {
   let app: TestApp;
   let apiKey: string;
   let shopId: string;
@@ -305,6 +305,38 @@ describe('gang runs: business cards of three orders on shared sheets', () => {
     expect(layout.plates).toHaveLength(1);
     expect(layout.plates[0]!.parts).toHaveLength(5);
     expect(new Set(layout.plates[0]!.parts.map((part) => part.fileId)).size).toBe(2);
+  });
+
+  it('gangs labels onto a roll: one imposed page as long as the roll plus the slug strip', async () => {
+    const profile = await app.graphql(apiKey, `mutation ($input: ProductionProfileInput!) { saveProductionProfile(input: $input) { id } }`, {
+      input: { name: 'Labels', process: 'label_roll', material: 'white PP', matches: [{ sku: 'LBL-1' }], rules: { trimMm: { width: 85, height: 55 } }, gangable: true },
+    });
+    expect(profile.errors).toBeUndefined();
+    const jobIds: string[] = [];
+    for (const [id, card, quantity] of [['8100000000000000051', 0, 6], ['8100000000000000052', 1, 5]] as const) {
+      await placeOrder(app, DOMAIN, { ...cardOrderOf(id, card, quantity), lines: [{ id: `${id}1`, title: 'Labels', quantity, sku: 'LBL-1', properties: [{ name: 'Artwork', value: files.url(`/cards/card-${card}.pdf`) }] }] });
+      const [row] = await app.owner<{ id: string }[]>`select j.id from jobs j join orders o on o.id = j.order_id where o.shop_id = ${shopId} and o.external_id = ${id}`;
+      await eventually(async () => {
+        const result = await app.graphql<{ job: { preflightStatus: string } }>(apiKey, `query ($id: ID!) { job(id: $id) { preflightStatus } }`, { id: row!.id });
+        return result.data?.job.preflightStatus === 'PASSED' ? true : undefined;
+      }, 30_000);
+      jobIds.push(row!.id);
+    }
+    const created = await app.graphql<{ createGangRun: RunView & { rollLength: number } }>(apiKey, `mutation ($input: CreateGangRunInput!) { createGangRun(input: $input) { rollLength ${RUN_FIELDS} } }`, {
+      input: { jobIds, target: { kind: 'roll', width: 200 }, gutter: 2, bleed: 1.5 },
+    });
+    expect(created.errors).toBeUndefined();
+    const run = created.data!.createGangRun;
+    expect(run.placements).toHaveLength(11);
+    expect(run.target).toEqual({ kind: 'roll', width: 200, height: null });
+    // Two labels across (2 × (85 + 3) + 2 ≤ 200), so at least six rows of 58 mm.
+    expect(run.rollLength).toBeGreaterThanOrEqual(6 * 58);
+    const [output] = run.outputs;
+    const pdf = await PDFDocument.load((await app.deps.files.get(output!.sha256))!);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getPage(0).getWidth()).toBeCloseTo(200 * MM, 3);
+    expect(pdf.getPage(0).getHeight()).toBeCloseTo((run.rollLength + 6) * MM, 3);
+    expect(pageContent(pdf.getPage(0)).match(/\bDo\b/g)).toHaveLength(11);
   });
 
   it('keeps per-shop gang rules and refuses runs that cannot be made, saying why', async () => {
