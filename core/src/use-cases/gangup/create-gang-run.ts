@@ -7,7 +7,7 @@ import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { jobFilesOf, preflightCounts, type JobFileView } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { loadGangRules } from './gang-rules.ts';
-import { imposeGangRun } from './impose-gang-run.ts';
+import { imposeGangRun, runLabel } from './impose-gang-run.ts';
 import { jobMakings } from './job-profiles.ts';
 import { moveServedJobs } from './move-served-jobs.ts';
 import { jobsInOpenRuns, lineAccounts, loadRun } from './run-reads.ts';
@@ -81,11 +81,15 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
     // Each job item gets the copies its line still owes and no run is making yet.
     const items = jobs.flatMap((job) => makings.get(job.id)!.items.map((item) => ({ job, item, rules: makings.get(job.id)!.made!.rules })));
     const accounts = await lineAccounts(tx, shopId, items.map((entry) => entry.item.orderLineId));
+    // A line split over several jobs shares what it owes among their items, never more.
+    const unplanned = new Map([...accounts].map(([lineId, account]) => [lineId, account.unplanned]));
     const planned = items
       .map((entry) => {
         const account = accounts.get(entry.item.orderLineId)!;
+        const copies = Math.min(entry.item.quantity, unplanned.get(entry.item.orderLineId) ?? 0);
+        unplanned.set(entry.item.orderLineId, (unplanned.get(entry.item.orderLineId) ?? 0) - copies);
         const file = designFileOf(files, entry.job.id, entry.item.orderLineId);
-        return { ...entry, id: randomUUID(), copies: Math.min(entry.item.quantity, account.unplanned), remake: account.spoiled > 0, file, trim: footprintOf(entry.rules.trimMm, file?.report?.facts) };
+        return { ...entry, id: randomUUID(), copies, remake: account.spoiled > 0, file, trim: footprintOf(entry.rules.trimMm, file?.report?.facts) };
       })
       .filter((entry) => entry.copies > 0);
     const unsized = planned.filter((entry) => !entry.trim);
@@ -108,7 +112,7 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
       .insert(schema.gangRuns)
       .values({ shopId, groupKey, target: { ...input.target }, gutterMm: gutter, bleedMm: bleed, sheets: 0, utilization: 0, layoutVersion: 0, createdBy: input.actor })
       .returning();
-    if (!inserted) throw new NotFoundError('Gang run');
+    if (!inserted) throw new Error('inserting a gang run returned no row');
     const servedJobs = [...new Set(planned.map((entry) => entry.job.id))];
     await tx.insert(schema.gangRunJobs).values(servedJobs.map((jobId) => ({ shopId, runId: inserted.id, jobId })));
     const itemRows = await tx
@@ -134,7 +138,7 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
     const sheets = packed.layout.kind === 'sheets' ? packed.layout.sheets.length : 1;
     const rollLength = packed.layout.kind === 'roll' ? packed.layout.length : null;
     const run = await storeLayout(tx, inserted, itemRows, { placements: placed, sheets, rollLength, utilization: packed.utilization }, at);
-    await moveServedJobs(tx, { shopId, workflow, jobIds: servedJobs, to: rules.plannedStage, actor: input.actor, at, note: `Gang run ${run.id.slice(0, 8).toUpperCase()} planned`, strict: true, onlyCategories: ['queued'] });
+    await moveServedJobs(tx, { shopId, workflow, jobIds: servedJobs, to: rules.plannedStage, actor: input.actor, at, note: `${runLabel(run)} planned`, strict: true, onlyCategories: ['queued'] });
     await imposeGangRun(deps, tx, await loadRun(tx, shopId, run.id));
     return { runId: run.id };
   });

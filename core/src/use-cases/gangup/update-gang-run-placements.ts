@@ -1,4 +1,5 @@
-import { withShop } from '@pressline/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { applyPlacementChanges, packingArea, type GangTarget, type PlacementChange } from '../../domain/index.ts';
 import { BadRequestError, ConflictError } from '../../errors.ts';
@@ -65,6 +66,11 @@ export async function updateGangRunPlacements(deps: Pick<CoreDeps, 'db' | 'clock
     );
     if (!outcome.ok) throw new BadRequestError(`The layout was refused: ${outcome.problems.join('; ')}`, { problems: outcome.problems });
     const updated = await storeLayout(tx, run, items, outcome, at);
+    // A job whose every copy was removed is no longer served by the run (and may be ganged elsewhere).
+    const placedJobs = new Set(items.filter((item) => (outcome.copies.get(item.id) ?? 0) > 0).map((item) => item.jobId));
+    const dropped = [...new Set(items.map((item) => item.jobId))].filter((jobId) => !placedJobs.has(jobId));
+    const j = schema.gangRunJobs;
+    if (dropped.length > 0) await tx.delete(j).where(and(eq(j.shopId, input.shopId), eq(j.runId, run.id), inArray(j.jobId, dropped)));
     await imposeGangRun(deps, tx, updated);
     return updated;
   });
