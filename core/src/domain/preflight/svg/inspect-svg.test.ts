@@ -50,6 +50,16 @@ describe('size and scale', () => {
   });
 });
 
+describe('encodings', () => {
+  it('reads UTF-16 files with a byte-order mark', () => {
+    const text = svg('<text>Größe</text>');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i);
+    expect(facts(inspectSvg(utf16, defaultInspectLimits))).toMatchObject({ textElements: 1, sizeMm: { width: 100 } });
+  });
+});
+
 describe('strokes', () => {
   it('converts a hairline through the viewBox scale', () => {
     const result = facts(inspect(svg('<path d="M0 0 L10 10" stroke="#f00" stroke-width="0.02"/>')));
