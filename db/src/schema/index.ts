@@ -5,6 +5,7 @@ export { jobs, jobItems, jobEvents, orderEvents } from './jobs.ts';
 export { webhookDeliveries } from './webhook-deliveries.ts';
 export { outbox } from './outbox.ts';
 export { shopCredentials } from './shop-credentials.ts';
-export { productionProfiles, type ProfileMatch } from './production-profiles.ts';
+export { productionProfiles, type ProfileMatch, type TimeModel } from './production-profiles.ts';
+export { machines, shopSchedules, type MachineCalendarJson, type MachineSizeMm } from './machines.ts';
 export { files, jobFiles } from './files.ts';
 export { preflightReports, preflightAcceptances } from './preflight.ts';
