@@ -110,6 +110,17 @@ describe('outlines and text', () => {
     expect(facts(inspect(svg(body)))).toMatchObject({ openPaths: 3, closedPaths: 5 });
   });
 
+  it('counts a symbol or clone once per placement, and unused definitions not at all', () => {
+    const body = `
+      <defs><path id="unused" d="M0 0h5"/></defs>
+      <symbol id="tag"><rect width="10" height="10"/><path d="M1 1h2"/><text>A</text></symbol>
+      <use href="#tag"/><use xlink:href="#tag" x="20"/>
+      <g id="part"><circle r="2"/></g><use href="#part" x="5"/>
+      <use href="#later"/><path id="later" d="M0 0h1"/>`;
+    // closed: 2 rects + circle + its clone; open: 2 placed paths + "later" (its forward use counts nothing)
+    expect(facts(inspect(svg(body)))).toMatchObject({ closedPaths: 4, openPaths: 3, textElements: 2 });
+  });
+
   it('counts live text', () => {
     expect(facts(inspect(svg('<text x="0" y="10">Hello <tspan>there</tspan></text><text>2</text>'))).textElements).toBe(2);
   });
@@ -167,6 +178,12 @@ describe('hostile files', () => {
 
   it('stops at the element limit', () => {
     expect(failure(inspect(svg('<rect/>'.repeat(50)), { ...defaultInspectLimits, maxXmlElements: 20 }))).toMatchObject({ code: 'xml.too_many_elements' });
+  });
+
+  it('keeps counts finite under a use bomb', () => {
+    let body = '<path id="l0" d="M0 0h1"/>';
+    for (let i = 1; i <= 200; i++) body += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
+    expect(facts(inspect(svg(`<defs>${body}</defs><use href="#l200"/>`))).openPaths).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('calls broken XML malformed and a non-SVG root by name', () => {
