@@ -192,3 +192,19 @@ describe('3MF: hostile archives', () => {
     expect(inspect3mf(threeMf(valid()), { ...limits, maxXmlElements: 20 }).ok).toBe(true);
   });
 });
+
+describe('3MF: placements of empty objects', () => {
+  it('nesting empty objects a billion times is refused before any is placed', () => {
+    const tenOf = (id: string) => Array.from({ length: 10 }, () => ({ objectid: id }));
+    const composites: Record<string, { objectid: string }[]> = { '1': [] };
+    for (let level = 2; level <= 10; level++) composites[String(level)] = tenOf(String(level - 1));
+    const model = modelXml({ composites, items: [{ objectid: '10' }] }).replace('<object id="1" type="model"><components></components></object>', '<object id="1" type="model"><mesh><vertices/><triangles/></mesh></object>');
+    const inspection = inspect3mf(threeMf(model), limits);
+    expect(inspection).toMatchObject({ ok: false, finding: { code: '3mf.too_many_placements', severity: 'error' } });
+  });
+
+  it('a model whose objects are all empty is an empty mesh', () => {
+    const model = modelXml({ meshes: { '1': [] }, items: [{ objectid: '1' }] });
+    expect(inspect3mf(threeMf(model), limits)).toMatchObject({ ok: false, finding: { code: 'mesh.empty' } });
+  });
+});
