@@ -3,7 +3,7 @@ import { componentsOf, describeColorSpace } from './color-spaces.ts';
 import { emptyDrawn, place, placedImage, type Drawn } from './drawn.ts';
 import { IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
-import { isRegular, isWhite, Lexer } from './lexer.ts';
+import { isRegular, isWhite, Lexer, operatorCode } from './lexer.ts';
 import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
 import { indexOfSeq, type PdfFile } from './read-file.ts';
 
@@ -21,6 +21,28 @@ export interface PageContent {
 export interface WorkBudget {
   operations: number;
 }
+
+/** The operators the interpreter follows, as Lexer codes. */
+const OP = {
+  q: operatorCode('q'),
+  Q: operatorCode('Q'),
+  cm: operatorCode('cm'),
+  rg: operatorCode('rg'),
+  RG: operatorCode('RG'),
+  k: operatorCode('k'),
+  K: operatorCode('K'),
+  g: operatorCode('g'),
+  G: operatorCode('G'),
+  cs: operatorCode('cs'),
+  CS: operatorCode('CS'),
+  scn: operatorCode('scn'),
+  SCN: operatorCode('SCN'),
+  sh: operatorCode('sh'),
+  gs: operatorCode('gs'),
+  Tf: operatorCode('Tf'),
+  Do: operatorCode('Do'),
+  BI: operatorCode('BI'),
+};
 
 const MAX_FORM_DEPTH = 32;
 const MAX_SAVED_STATES = 65_536;
@@ -86,89 +108,101 @@ export class ContentScanner {
     const saved: Matrix[] = [];
     let overflow = 0;
     let ctm = start;
-    const operands: PdfValue[] = [];
+    // Operands since the last operator, kept without allocating: the last six numbers
+    // (all `cm` needs) and the latest name (what Do, cs, gs, sh, scn and Tf refer to).
+    const numbers = new Float64Array(6);
+    let count = 0;
+    let name: string | null = null;
+    let nameLast = false;
     for (;;) {
       const kind = lx.next();
       if (kind === 'eof') return;
       if (kind === 'num') {
-        if (operands.length < 32) operands.push(lx.num);
+        numbers[count++ % 6] = lx.num;
+        nameLast = false;
+        continue;
+      }
+      if (kind === 'name') {
+        name = lx.text;
+        nameLast = true;
         continue;
       }
       if (kind !== 'kw') {
-        const value = lx.valueOf(kind, 0);
-        if (value !== undefined && operands.length < 32) operands.push(value);
+        // Strings, arrays and dictionaries (TJ, BDC) only need stepping over.
+        lx.skipValue(kind);
+        nameLast = false;
         continue;
       }
-      const op = lx.text;
-      if (op === 'true' || op === 'false' || op === 'null') {
-        operands.push(op === 'true' ? true : op === 'false' ? false : null);
+      const op = lx.code;
+      if (op === 0) {
+        // Longer keywords: true, false and null are operands; anything else is garbage.
+        const word = lx.text;
+        if (word !== 'true' && word !== 'false' && word !== 'null') count = 0;
+        nameLast = false;
         continue;
       }
+      const last = nameLast ? name : null;
       if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The content is too complex to check: it has more drawing operations than the limit.');
       switch (op) {
-        case 'q':
+        case OP.q:
           if (saved.length < MAX_SAVED_STATES) saved.push(ctm);
           else overflow++;
           break;
-        case 'Q':
+        case OP.Q:
           if (overflow > 0) overflow--;
           else if (saved.length > 0) ctm = saved.pop()!;
           break;
-        case 'cm':
-          if (operands.length >= 6) {
-            const m = operands.slice(-6);
-            if (m.every((v) => isNumber(v))) ctm = multiply(m as number[], ctm);
-          }
+        case OP.cm:
+          if (count >= 6) ctm = multiply([0, 1, 2, 3, 4, 5].map((i) => numbers[(count + i) % 6]!), ctm);
           break;
-        case 'rg':
-        case 'RG':
+        case OP.rg:
+        case OP.RG:
           drawn.colorSpaces.add('DeviceRGB');
           break;
-        case 'k':
-        case 'K':
+        case OP.k:
+        case OP.K:
           drawn.colorSpaces.add('DeviceCMYK');
           break;
-        case 'g':
-        case 'G':
+        case OP.g:
+        case OP.G:
           drawn.colorSpaces.add('DeviceGray');
           break;
-        case 'cs':
-        case 'CS': {
-          const name = operands.at(-1);
-          if (!isName(name)) break;
-          const device = name === 'DeviceRGB' || name === 'DeviceCMYK' || name === 'DeviceGray' || name === 'Pattern';
-          this.addColorSpace(device ? name : this.lookup(resources, 'ColorSpace', name), resources, drawn);
+        case OP.cs:
+        case OP.CS: {
+          if (last === null) break;
+          const device = last === 'DeviceRGB' || last === 'DeviceCMYK' || last === 'DeviceGray' || last === 'Pattern';
+          this.addColorSpace(device ? last : this.lookup(resources, 'ColorSpace', last), resources, drawn);
           break;
         }
-        case 'scn':
-        case 'SCN': {
-          const name = operands.at(-1);
-          if (isName(name)) this.usePattern(name, resources, start, drawn, depth);
+        case OP.scn:
+        case OP.SCN:
+          if (last !== null) this.usePattern(last, resources, start, drawn, depth);
           break;
-        }
-        case 'sh': {
-          const shading = this.file.dict(this.lookup(resources, 'Shading', operands.at(-1)));
+        case OP.sh: {
+          const shading = this.file.dict(this.lookup(resources, 'Shading', last ?? undefined));
           this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
           break;
         }
-        case 'gs': {
-          const state = this.file.dict(this.lookup(resources, 'ExtGState', operands.at(-1)));
+        case OP.gs: {
+          const state = this.file.dict(this.lookup(resources, 'ExtGState', last ?? undefined));
           if (state && this.isTransparent(state)) drawn.transparency = true;
           break;
         }
-        case 'Tf': {
-          const font = this.file.dict(this.lookup(resources, 'Font', operands.at(-2)));
+        case OP.Tf: {
+          const font = this.file.dict(this.lookup(resources, 'Font', name ?? undefined));
           if (font) drawn.fonts.add(font);
           break;
         }
-        case 'Do':
-          this.doXObject(operands.at(-1), resources, ctm, drawn, depth);
+        case OP.Do:
+          this.doXObject(last ?? undefined, resources, ctm, drawn, depth);
           break;
-        case 'BI':
+        case OP.BI:
           this.inlineImage(lx, resources, ctm, drawn);
           break;
       }
-      operands.length = 0;
+      count = 0;
+      name = null;
+      nameLast = false;
     }
   }
 

@@ -11,8 +11,11 @@ export interface DecodeBudget {
   perStream: number;
 }
 
-/** Input is fed in slices this big, so one slice can expand to at most ~16 MB before the cap is checked. */
-const SLICE = 16 * 1024;
+/**
+ * Input is fed in slices this big, so one slice can expand to at most ~66 MB (deflate
+ * tops out near 1:1032) before the cap is checked; smaller slices cost fflate time.
+ */
+const SLICE = 64 * 1024;
 
 function asList(value: PdfValue | undefined): PdfValue[] {
   if (value === undefined || value === null) return [];
