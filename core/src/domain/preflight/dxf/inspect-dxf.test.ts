@@ -96,6 +96,11 @@ describe('DXF facts', () => {
     expect(result.entities).toEqual({ INSERT: 1 });
   });
 
+  it('warns about block references the file does not define', () => {
+    const result = inspect(drawing([...rectangle(0, 0, 10, 10), [0, 'INSERT'], [2, 'XREF_LOGO'], [10, 0], [20, 0]]));
+    expect(result.ok && result.findings).toEqual([expect.objectContaining({ code: 'dxf.missing_block', severity: 'warning', message: expect.stringContaining('XREF_LOGO') })]);
+  });
+
   it('leaves paper space out of the extent', () => {
     const result = facts(inspect(drawing([...rectangle(0, 0, 10, 10), [0, 'LINE'], [67, 1], [10, 0], [20, 0], [11, 500], [21, 500]])));
     expect(result.boundingBoxMm).toMatchObject({ width: 10, height: 10 });
