@@ -82,7 +82,7 @@ export class ContentScanner {
     const streams = (Array.isArray(contents) ? contents.map((c) => this.resolve(c)) : [contents]).filter((c): c is PdfStream => c instanceof PdfStream);
     const parts: Uint8Array[] = [];
     for (const stream of streams) {
-      const data = decodeStream(stream, this.decode, this.resolve);
+      const data = decodeStream(stream, this.decode, this.resolve, this.file.streamData(stream));
       if (data) parts.push(data);
       else drawn.unreadable = true;
     }
@@ -292,7 +292,7 @@ export class ContentScanner {
   private formContent(form: PdfStream): Uint8Array | null {
     const cached = this.formData.get(form);
     if (cached !== undefined) return cached;
-    const data = decodeStream(form, this.decode, this.resolve);
+    const data = decodeStream(form, this.decode, this.resolve, this.file.streamData(form));
     if (this.cachedBytes + (data?.length ?? 0) <= MAX_CACHED_FORM_BYTES) {
       this.formData.set(form, data);
       this.cachedBytes += data?.length ?? 0;

@@ -27,10 +27,16 @@ function asList(value: PdfValue | undefined): PdfValue[] {
  * (image codecs, LZW). Never more than the budget allows: a decompression bomb stops
  * with a PdfLimitError after at most one slice's worth of output.
  */
-export function decodeStream(stream: PdfStream, budget: DecodeBudget, resolve: (value: PdfValue | undefined) => PdfValue | undefined): Uint8Array | null {
+export function decodeStream(
+  stream: PdfStream,
+  budget: DecodeBudget,
+  resolve: (value: PdfValue | undefined) => PdfValue | undefined,
+  /** The stored data, decrypted if need be (PdfFile.streamData). */
+  stored: Uint8Array = stream.data,
+): Uint8Array | null {
   const filters = asList(resolve(stream.dict.get('Filter') ?? stream.dict.get('F'))).map((f) => resolve(f));
   const params = asList(resolve(stream.dict.get('DecodeParms') ?? stream.dict.get('DP'))).map((p) => resolve(p));
-  let data: Uint8Array = stream.data;
+  let data: Uint8Array = stored;
   for (let i = 0; i < filters.length; i++) {
     const filter = filters[i];
     const param = params[i];

@@ -4,7 +4,7 @@ import type { Inspection, PdfFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectAi, inspectPdf } from './index.ts';
 import { inspectPdf as inspectPdfWith } from './inspect-pdf.ts';
-import { encryptedPdf, flateBombPdf, printPdf, rawPdf } from './test-pdfs.ts';
+import { encryptedPdf, encryptPdf, flateBombPdf, printPdf, rawPdf } from './test-pdfs.ts';
 
 function factsOf(result: Inspection): PdfFacts {
   if (!result.ok) throw new Error(`expected facts, got ${result.finding.code}: ${result.finding.message}`);
@@ -278,5 +278,41 @@ describe('inspectAi', () => {
     const result = inspectAi(bytes, defaultInspectLimits);
     expect(result).toMatchObject({ ok: false, kind: 'ai', finding: { code: 'ai.not_pdf_compatible', severity: 'error' } });
     expect(!result.ok && result.finding.fix).toMatch(/Create PDF Compatible File/);
+  });
+});
+
+describe('inspectPdf on encrypted files', () => {
+  /** pdf.js, an independent reader, as the judge that a test file is encrypted to the standard. */
+  async function textOfFirstPage(bytes: Uint8Array, password?: string): Promise<string> {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const loading = getDocument({ data: bytes.slice(), password, verbosity: 0 });
+    try {
+      const page = await (await loading.promise).getPage(1);
+      return (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+    } finally {
+      await loading.destroy();
+    }
+  }
+
+  for (const method of ['aes', 'rc4'] as const) {
+    it(`reads a file secured with ${method === 'aes' ? 'AES-128' : 'RC4 128-bit'} that opens without a password, in full`, async () => {
+      const plain = await printPdf({ useObjectStreams: false });
+      const secured = await encryptPdf(plain, { method });
+      expect(await textOfFirstPage(secured)).toContain('Embedded');
+      const result = inspect(secured);
+      const facts = factsOf(result);
+      expect(facts.encrypted).toBe(true);
+      expect(result.ok && result.findings).toEqual([]);
+      expect({ ...facts, encrypted: false }).toEqual(factsOf(inspect(plain)));
+    });
+  }
+
+  it('reports a file that needs a user password as encrypted and unreadable', async () => {
+    const secured = await encryptPdf(await printPdf({ useObjectStreams: false }), { method: 'aes', userPassword: 'secret' });
+    expect(await textOfFirstPage(secured, 'secret')).toContain('Embedded');
+    const result = inspect(secured);
+    expect(factsOf(result).encrypted).toBe(true);
+    expect(factsOf(result).pageSizes[0]!.images).toEqual([]);
+    expect(result.ok && result.findings.map((f) => [f.code, f.severity])).toEqual([['pdf.encrypted', 'error']]);
   });
 });

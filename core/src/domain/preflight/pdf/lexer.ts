@@ -257,7 +257,7 @@ export class Lexer {
       case 'name':
         return this.text;
       case 'str':
-        return new PdfString(this.bytes.subarray(this.strStart, this.strEnd));
+        return new PdfString(this.bytes.subarray(this.strStart, this.strEnd), this.bytes[this.strStart - 1] === 0x3c);
       case '[':
         return this.readArray(depth + 1);
       case '<<':

@@ -2,11 +2,13 @@
  * PDFs built for the tests: a print file whose facts are known by construction, and
  * hand-written hostile ones. Test support only; nothing in production imports it.
  */
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- test support: node's own MD5 and AES encrypt test files, independent of the reader's
+import { createCipheriv, createHash } from 'node:crypto';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests read their font fixture from disk; the code under test stays pure
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { zlibSync } from 'fflate';
-import { cmyk, PDFDocument, PDFName, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
+import { cmyk, PDFDocument, PDFHexString, PDFName, PDFRawStream, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
 import { PNG } from 'pngjs';
 
 export const MM = 72 / 25.4;
@@ -142,4 +144,78 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+const PASSWORD_PAD = Uint8Array.from(Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex'));
+const md5 = (...parts: Uint8Array[]) => new Uint8Array(createHash('md5').update(concatBytes(parts)).digest());
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** RC4 for the test files (node's OpenSSL no longer offers it). */
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const s = Uint8Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i]! + key[i % key.length]!) & 0xff;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+  }
+  const out = new Uint8Array(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 0xff;
+    j = (j + s[i]!) & 0xff;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+    out[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!;
+  }
+  return out;
+}
+
+const padded = (password: string) => concatBytes([new TextEncoder().encode(password), PASSWORD_PAD]).subarray(0, 32);
+
+/**
+ * `bytes` (written without object streams) encrypted by the standard security handler
+ * as Acrobat does: RC4 128-bit (revision 3) or AES-128 (revision 4), owner password
+ * "owner" and the given user password ('' opens without one). Streams are encrypted;
+ * the Info strings are left as they are, which readers tolerate.
+ */
+export async function encryptPdf(bytes: Uint8Array, options: { method: 'rc4' | 'aes'; userPassword?: string }): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const revision = options.method === 'aes' ? 4 : 3;
+  const n = 16;
+  const id = md5(new TextEncoder().encode('pressline test file'));
+  const permissions = -3904;
+  // Algorithm 3: O from the owner and user passwords.
+  let ownerHash = md5(padded('owner'));
+  for (let i = 0; i < 50; i++) ownerHash = md5(ownerHash);
+  let owner = rc4(ownerHash, padded(options.userPassword ?? ''));
+  for (let i = 1; i <= 19; i++) owner = rc4(ownerHash.map((b) => b ^ i), owner);
+  // Algorithm 2: the file key.
+  const p = new Uint8Array(4);
+  new DataView(p.buffer).setInt32(0, permissions, true);
+  let keyHash = md5(padded(options.userPassword ?? ''), owner, p, id);
+  for (let i = 0; i < 50; i++) keyHash = md5(keyHash.subarray(0, n));
+  const key = keyHash.subarray(0, n);
+  // Algorithm 5: U.
+  let user = rc4(key, md5(PASSWORD_PAD, id));
+  for (let i = 1; i <= 19; i++) user = rc4(key.map((b) => b ^ i), user);
+  user = concatBytes([user, new Uint8Array(16)]);
+
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const salt = options.method === 'aes' ? new TextEncoder().encode('sAlT') : new Uint8Array(0);
+    const objectKey = md5(key, Uint8Array.of(ref.objectNumber & 0xff, (ref.objectNumber >> 8) & 0xff, ref.objectNumber >> 16, ref.generationNumber & 0xff, ref.generationNumber >> 8), salt).subarray(0, 16);
+    let encrypted: Uint8Array;
+    if (options.method === 'aes') {
+      const iv = md5(objectKey);
+      const cipher = createCipheriv('aes-128-cbc', objectKey, iv);
+      encrypted = concatBytes([iv, cipher.update(object.contents), cipher.final()]);
+    } else encrypted = rc4(objectKey, object.contents);
+    doc.context.assign(ref, PDFRawStream.of(object.dict, encrypted));
+  }
+  const encrypt =
+    options.method === 'aes'
+      ? doc.context.obj({ Filter: 'Standard', V: 4, R: revision, Length: 128, P: permissions, CF: { StdCF: { CFM: 'AESV2', AuthEvent: 'DocOpen', Length: 16 } }, StmF: 'StdCF', StrF: 'StdCF' })
+      : doc.context.obj({ Filter: 'Standard', V: 2, R: revision, Length: 128, P: permissions });
+  encrypt.set(PDFName.of('O'), PDFHexString.of(hex(owner)));
+  encrypt.set(PDFName.of('U'), PDFHexString.of(hex(user)));
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex(id)), PDFHexString.of(hex(id))]);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
