@@ -48,6 +48,7 @@ function gfMultiply(a: number, b: number): number {
   }
   return result;
 }
+const [MUL2, MUL3] = [2, 3].map((factor) => Uint8Array.from({ length: 256 }, (_, i) => gfMultiply(i, factor))) as [Uint8Array, Uint8Array];
 const [MUL9, MUL11, MUL13, MUL14] = [9, 11, 13, 14].map((factor) => Uint8Array.from({ length: 256 }, (_, i) => gfMultiply(i, factor))) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
 
 /** Round keys for AES-128 or AES-256 (FIPS 197 §5.2), as 16-byte blocks. */
@@ -91,12 +92,54 @@ function decryptBlock(input: Uint8Array, keys: Uint8Array[], state: Uint8Array, 
   }
 }
 
+function encryptBlock(input: Uint8Array, keys: Uint8Array[], state: Uint8Array, temp: Uint8Array): void {
+  const rounds = keys.length - 1;
+  for (let i = 0; i < 16; i++) state[i] = input[i]! ^ keys[0]![i]!;
+  for (let round = 1; round <= rounds; round++) {
+    // SubBytes and ShiftRows, then MixColumns (not in the last round), then the round key.
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) temp[r + 4 * c] = SBOX[state[r + 4 * ((c + r) % 4)]!]!;
+    if (round < rounds) {
+      for (let c = 0; c < 4; c++) {
+        const a0 = temp[4 * c]!;
+        const a1 = temp[4 * c + 1]!;
+        const a2 = temp[4 * c + 2]!;
+        const a3 = temp[4 * c + 3]!;
+        temp[4 * c] = MUL2[a0]! ^ MUL3[a1]! ^ a2 ^ a3;
+        temp[4 * c + 1] = a0 ^ MUL2[a1]! ^ MUL3[a2]! ^ a3;
+        temp[4 * c + 2] = a0 ^ a1 ^ MUL2[a2]! ^ MUL3[a3]!;
+        temp[4 * c + 3] = MUL3[a0]! ^ a1 ^ a2 ^ MUL2[a3]!;
+      }
+    }
+    const key = keys[round]!;
+    for (let i = 0; i < 16; i++) state[i] = temp[i]! ^ key[i]!;
+  }
+}
+
+/** AES-CBC encryption of whole blocks, no padding: what revision 6's key derivation (Algorithm 2.B) needs. */
+export function aesCbcEncryptBlocks(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  const keys = expandKey(key);
+  const out = new Uint8Array(Math.floor(data.length / 16) * 16);
+  const block = new Uint8Array(16);
+  const state = new Uint8Array(16);
+  const temp = new Uint8Array(16);
+  let previous = iv;
+  for (let at = 0; at < out.length; at += 16) {
+    for (let i = 0; i < 16; i++) block[i] = data[at + i]! ^ previous[i]!;
+    encryptBlock(block, keys, state, temp);
+    out.set(state, at);
+    previous = out.subarray(at, at + 16);
+  }
+  return out;
+}
+
 /**
  * AES-CBC as PDF writes it (§7.6.3): a 16-byte IV, then the blocks, then PKCS#5
- * padding, which is removed when it is well formed. A trailing partial block is dropped.
+ * padding, which is removed when it is well formed (unless `padded` is false). A
+ * trailing partial block is dropped.
  */
-export function aesCbcDecrypt(key: Uint8Array, data: Uint8Array): Uint8Array {
+export function aesCbcDecrypt(key: Uint8Array, data: Uint8Array, padded = true): Uint8Array {
   if (data.length < 32) return new Uint8Array(0);
+  if (key.length !== 16 && key.length !== 32) return new Uint8Array(0);
   const keys = expandKey(key);
   const blocks = Math.floor(data.length / 16) - 1;
   const out = new Uint8Array(blocks * 16);
@@ -106,6 +149,7 @@ export function aesCbcDecrypt(key: Uint8Array, data: Uint8Array): Uint8Array {
     decryptBlock(data.subarray(16 + b * 16, 32 + b * 16), keys, block, temp);
     for (let i = 0; i < 16; i++) out[b * 16 + i] = block[i]! ^ data[b * 16 + i]!;
   }
+  if (!padded) return out;
   const pad = out[out.length - 1]!;
   const wellFormed = pad >= 1 && pad <= 16 && out.subarray(out.length - pad).every((byte) => byte === pad);
   return wellFormed ? out.subarray(0, out.length - pad) : out;

@@ -19,7 +19,7 @@ export function encryptedFinding(): Finding {
   return {
     code: 'pdf.encrypted',
     severity: 'error',
-    message: 'The PDF is encrypted so that it needs a password to open (or with AES-256 security), so its content — images, colours and fonts in use — could not be checked.',
+    message: 'The PDF is encrypted so that it needs a password to open (or with a security handler this check does not read), so its content — images, colours and fonts in use — could not be checked.',
     fix: FIXES['pdf.encrypted']!,
   };
 }

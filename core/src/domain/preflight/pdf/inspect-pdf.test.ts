@@ -294,8 +294,9 @@ describe('inspectPdf on encrypted files', () => {
     }
   }
 
-  for (const method of ['aes', 'rc4'] as const) {
-    it(`reads a file secured with ${method === 'aes' ? 'AES-128' : 'RC4 128-bit'} that opens without a password, in full`, async () => {
+  const methods = { aes: 'AES-128', rc4: 'RC4 128-bit', aes256: 'AES-256' } as const;
+  for (const method of ['aes', 'rc4', 'aes256'] as const) {
+    it(`reads a file secured with ${methods[method]} that opens without a password, in full`, async () => {
       const plain = await printPdf({ useObjectStreams: false });
       const secured = await encryptPdf(plain, { method });
       expect(await textOfFirstPage(secured)).toContain('Embedded');
@@ -307,8 +308,8 @@ describe('inspectPdf on encrypted files', () => {
     });
   }
 
-  it('reports a file that needs a user password as encrypted and unreadable', async () => {
-    const secured = await encryptPdf(await printPdf({ useObjectStreams: false }), { method: 'aes', userPassword: 'secret' });
+  it.each(['aes', 'aes256'] as const)('reports a file that needs a user password (%s) as encrypted and unreadable', async (method) => {
+    const secured = await encryptPdf(await printPdf({ useObjectStreams: false }), { method, userPassword: 'secret' });
     expect(await textOfFirstPage(secured, 'secret')).toContain('Embedded');
     const result = inspect(secured);
     expect(factsOf(result).encrypted).toBe(true);

@@ -1,5 +1,6 @@
-import { aesCbcDecrypt, rc4 } from './ciphers.ts';
+import { aesCbcDecrypt, aesCbcEncryptBlocks, rc4 } from './ciphers.ts';
 import { md5 } from './md5.ts';
+import { sha256, sha384, sha512 } from './sha2.ts';
 import { isDict, isNumber, PdfString, type PdfDict, type PdfStream, type PdfValue } from './objects.ts';
 
 type Resolve = (value: PdfValue | undefined) => PdfValue | undefined;
@@ -30,15 +31,16 @@ function stringBytes(value: PdfValue | undefined): Uint8Array {
 /**
  * The standard security handler (§7.6.3) for files that open without a password:
  * "secured" PDFs that only restrict printing or editing, the usual case for a
- * customer's file. Revisions 2–4 (RC4 40–128 bit, AES-128) are read; a file that needs
- * a user password, or uses AES-256 (revision 5/6) or another handler, gets null and
- * is reported as encrypted and unreadable.
+ * customer's file. Revisions 2–4 (RC4 40–128 bit, AES-128) and 5–6 (AES-256) are
+ * read; a file that needs a user password, or uses another handler, gets null and is
+ * reported as encrypted and unreadable.
  */
 export function emptyPasswordDecryptor(encrypt: PdfDict, trailerId: PdfValue | undefined, resolve: Resolve): StreamDecryptor | null {
   if (resolve(encrypt.get('Filter')) !== 'Standard') return null;
   const v = resolve(encrypt.get('V'));
   const r = resolve(encrypt.get('R'));
-  if (!isNumber(v) || !isNumber(r) || r < 2 || r > 4) return null;
+  if (!isNumber(v) || !isNumber(r) || r < 2 || r > 6) return null;
+  if (r >= 5) return aes256Decryptor(encrypt, r, resolve);
   let method: 'rc4' | 'aes' | 'identity' = 'rc4';
   let keyLength = v === 1 ? 5 : Math.floor((isNumber(resolve(encrypt.get('Length'))) ? (resolve(encrypt.get('Length')) as number) : 40) / 8);
   if (v === 4) {
@@ -86,4 +88,46 @@ export function emptyPasswordDecryptor(encrypt: PdfDict, trailerId: PdfValue | u
     ).subarray(0, Math.min(keyLength + 5, 16));
     return method === 'aes' ? aesCbcDecrypt(objectKey, stream.data) : rc4(objectKey, stream.data);
   };
+}
+
+/**
+ * Revision 6's hash (Algorithm 2.B, ISO 32000-2 §7.6.4.3.4): SHA-256, then at least 64
+ * rounds of AES-128 over 64 copies of the input, each round's hash picked by the
+ * AES output. Revision 5 (Acrobat 9's, deprecated) is plain SHA-256.
+ */
+function hash2B(password: Uint8Array, salt: Uint8Array, userKey: Uint8Array, revision: number): Uint8Array {
+  let k = sha256(concatBytes(password, salt, userKey));
+  if (revision === 5) return k;
+  for (let round = 0; ; round++) {
+    const unit = concatBytes(password, k, userKey);
+    const k1 = new Uint8Array(unit.length * 64);
+    for (let i = 0; i < 64; i++) k1.set(unit, i * unit.length);
+    const e = aesCbcEncryptBlocks(k.subarray(0, 16), k.subarray(16, 32), k1);
+    let sum = 0;
+    for (let i = 0; i < 16; i++) sum += e[i]!;
+    k = sum % 3 === 0 ? sha256(e) : sum % 3 === 1 ? sha384(e) : sha512(e);
+    if (round >= 63 && e[e.length - 1]! <= round - 31) return k.subarray(0, 32);
+    // The rule above ends it within a few rounds past 64; this only bounds a broken loop.
+    if (round > 1024) return k.subarray(0, 32);
+  }
+}
+
+function aes256Decryptor(encrypt: PdfDict, revision: number, resolve: Resolve): StreamDecryptor | null {
+  const filters = resolve(encrypt.get('CF'));
+  const name = resolve(encrypt.get('StmF')) ?? 'Identity';
+  const filter = isDict(filters) && typeof name === 'string' ? resolve(filters.get(name)) : undefined;
+  const cfm = isDict(filter) ? resolve(filter.get('CFM')) : undefined;
+  const user = stringBytes(resolve(encrypt.get('U')));
+  const userEncryptedKey = stringBytes(resolve(encrypt.get('UE')));
+  if (user.length < 48 || userEncryptedKey.length < 32) return null;
+  const empty = new Uint8Array(0);
+  // The empty password is the user password when its hash with U's validation salt is U's first 32 bytes.
+  const check = hash2B(empty, user.subarray(32, 40), empty, revision);
+  for (let i = 0; i < 32; i++) if (check[i] !== user[i]) return null;
+  const intermediate = hash2B(empty, user.subarray(40, 48), empty, revision);
+  const fileKey = aesCbcDecrypt(intermediate, concatBytes(new Uint8Array(16), userEncryptedKey.subarray(0, 32)), false);
+  if (fileKey.length !== 32) return null;
+  if (name === 'Identity' || cfm === 'None') return (stream) => stream.data;
+  if (cfm !== 'AESV3') return null;
+  return (stream) => (stream.dict.get('Type') === 'XRef' ? stream.data : aesCbcDecrypt(fileKey, stream.data));
 }
