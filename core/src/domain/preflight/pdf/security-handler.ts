@@ -106,9 +106,8 @@ function hash2B(password: Uint8Array, salt: Uint8Array, userKey: Uint8Array, rev
     let sum = 0;
     for (let i = 0; i < 16; i++) sum += e[i]!;
     k = sum % 3 === 0 ? sha256(e) : sum % 3 === 1 ? sha384(e) : sha512(e);
+    // Ends a few rounds past 64 as a rule, and by round 286 at the latest (a byte is at most 255).
     if (round >= 63 && e[e.length - 1]! <= round - 31) return k.subarray(0, 32);
-    // The rule above ends it within a few rounds past 64; this only bounds a broken loop.
-    if (round > 1024) return k.subarray(0, 32);
   }
 }
 

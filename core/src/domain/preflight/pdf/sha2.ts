@@ -71,51 +71,91 @@ export function sha256(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** SHA-512 over 32-bit halves (hi, lo); SHA-384 is the same with other initial values, cut to 48 bytes. */
+const TWO_32 = 0x100000000;
+
+/**
+ * SHA-512 over 32-bit halves (hi, lo) with the carries done by hand; SHA-384 is the
+ * same with other initial values, cut to 48 bytes. Rotations by n ≥ 32 swap the halves.
+ */
 function sha512Family(data: Uint8Array, initial: Uint32Array, outputBytes: number): Uint8Array {
   const padded = pad(data, 128);
   const view = new DataView(padded.buffer);
-  const h = initial.slice();
-  const w = new Uint32Array(160);
-  // 64-bit helpers on (hi, lo) pairs.
-  const add = (...pairs: [number, number][]): [number, number] => {
-    let lo = 0;
-    let hi = 0;
-    for (const [h2, l2] of pairs) {
-      lo += l2 >>> 0;
-      hi += h2 >>> 0;
-    }
-    hi += Math.floor(lo / 0x100000000);
-    return [hi >>> 0, lo >>> 0];
-  };
-  const rotr = ([hi, lo]: [number, number], n: number): [number, number] =>
-    n < 32 ? [((hi >>> n) | (lo << (32 - n))) >>> 0, ((lo >>> n) | (hi << (32 - n))) >>> 0] : [((lo >>> (n - 32)) | (hi << (64 - n))) >>> 0, ((hi >>> (n - 32)) | (lo << (64 - n))) >>> 0];
-  const shr = ([hi, lo]: [number, number], n: number): [number, number] => [hi >>> n, ((lo >>> n) | (hi << (32 - n))) >>> 0];
-  const xor = (...pairs: [number, number][]): [number, number] => pairs.reduce(([h1, l1], [h2, l2]) => [(h1 ^ h2) >>> 0, (l1 ^ l2) >>> 0], [0, 0] as [number, number]);
-  const word = (array: Uint32Array, i: number): [number, number] => [array[2 * i]!, array[2 * i + 1]!];
+  const h = Int32Array.from(initial);
+  const w = new Int32Array(160);
+  const k = Int32Array.from(K512);
   for (let offset = 0; offset < padded.length; offset += 128) {
-    for (let i = 0; i < 32; i++) w[i] = view.getUint32(offset + i * 4, false);
+    for (let i = 0; i < 32; i++) w[i] = view.getInt32(offset + i * 4, false);
     for (let i = 16; i < 80; i++) {
-      const w15 = word(w, i - 15);
-      const w2 = word(w, i - 2);
-      const s0 = xor(rotr(w15, 1), rotr(w15, 8), shr(w15, 7));
-      const s1 = xor(rotr(w2, 19), rotr(w2, 61), shr(w2, 6));
-      [w[2 * i], w[2 * i + 1]] = add(word(w, i - 16), s0, word(w, i - 7), s1);
+      let xh = w[2 * (i - 15)]!;
+      let xl = w[2 * (i - 15) + 1]!;
+      const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
+      const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
+      xh = w[2 * (i - 2)]!;
+      xl = w[2 * (i - 2) + 1]!;
+      const s1h = ((xh >>> 19) | (xl << 13)) ^ ((xl >>> 29) | (xh << 3)) ^ (xh >>> 6);
+      const s1l = ((xl >>> 19) | (xh << 13)) ^ ((xh >>> 29) | (xl << 3)) ^ ((xl >>> 6) | (xh << 26));
+      const lo = (w[2 * (i - 16) + 1]! >>> 0) + (s0l >>> 0) + (w[2 * (i - 7) + 1]! >>> 0) + (s1l >>> 0);
+      w[2 * i] = w[2 * (i - 16)]! + s0h + w[2 * (i - 7)]! + s1h + Math.floor(lo / TWO_32);
+      w[2 * i + 1] = lo;
     }
-    let v = Array.from({ length: 8 }, (_, i) => word(h, i));
+    let ah = h[0]!;
+    let al = h[1]!;
+    let bh = h[2]!;
+    let bl = h[3]!;
+    let ch = h[4]!;
+    let cl = h[5]!;
+    let dh = h[6]!;
+    let dl = h[7]!;
+    let eh = h[8]!;
+    let el = h[9]!;
+    let fh = h[10]!;
+    let fl = h[11]!;
+    let gh = h[12]!;
+    let gl = h[13]!;
+    let hh = h[14]!;
+    let hl = h[15]!;
     for (let i = 0; i < 80; i++) {
-      const [a, b, c, d, e, f, g, hh] = v as [number, number][];
-      const ch: [number, number] = [((e![0] & f![0]) ^ (~e![0] & g![0])) >>> 0, ((e![1] & f![1]) ^ (~e![1] & g![1])) >>> 0];
-      const maj: [number, number] = [((a![0] & b![0]) ^ (a![0] & c![0]) ^ (b![0] & c![0])) >>> 0, ((a![1] & b![1]) ^ (a![1] & c![1]) ^ (b![1] & c![1])) >>> 0];
-      const t1 = add(hh!, xor(rotr(e!, 14), rotr(e!, 18), rotr(e!, 41)), ch, word(K512, i), word(w, i));
-      const t2 = add(xor(rotr(a!, 28), rotr(a!, 34), rotr(a!, 39)), maj);
-      v = [add(t1, t2), a!, b!, c!, add(d!, t1), e!, f!, g!];
+      const sum1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
+      const sum1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23));
+      const chooseH = (eh & fh) ^ (~eh & gh);
+      const chooseL = (el & fl) ^ (~el & gl);
+      const t1l = (hl >>> 0) + (sum1l >>> 0) + (chooseL >>> 0) + (k[2 * i + 1]! >>> 0) + (w[2 * i + 1]! >>> 0);
+      const t1h = hh + sum1h + chooseH + k[2 * i]! + w[2 * i]! + Math.floor(t1l / TWO_32);
+      const sum0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
+      const sum0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
+      const majorityH = (ah & bh) ^ (ah & ch) ^ (bh & ch);
+      const majorityL = (al & bl) ^ (al & cl) ^ (bl & cl);
+      const t2l = (sum0l >>> 0) + (majorityL >>> 0);
+      const t2h = sum0h + majorityH + Math.floor(t2l / TWO_32);
+      hh = gh;
+      hl = gl;
+      gh = fh;
+      gl = fl;
+      fh = eh;
+      fl = el;
+      const el2 = (dl >>> 0) + (t1l >>> 0);
+      eh = (dh + t1h + Math.floor(el2 / TWO_32)) | 0;
+      el = el2 | 0;
+      dh = ch;
+      dl = cl;
+      ch = bh;
+      cl = bl;
+      bh = ah;
+      bl = al;
+      const al2 = (t1l >>> 0) + (t2l >>> 0);
+      ah = (t1h + t2h + Math.floor(al2 / TWO_32)) | 0;
+      al = al2 | 0;
     }
-    v.forEach((value, i) => ([h[2 * i], h[2 * i + 1]] = add(word(h, i), value)));
+    const state = [ah, al, bh, bl, ch, cl, dh, dl, eh, el, fh, fl, gh, gl, hh, hl];
+    for (let i = 0; i < 8; i++) {
+      const lo = (h[2 * i + 1]! >>> 0) + (state[2 * i + 1]! >>> 0);
+      h[2 * i] = h[2 * i]! + state[2 * i]! + Math.floor(lo / TWO_32);
+      h[2 * i + 1] = lo;
+    }
   }
   const out = new Uint8Array(64);
   const outView = new DataView(out.buffer);
-  h.forEach((value, i) => outView.setUint32(i * 4, value, false));
+  h.forEach((value, i) => outView.setInt32(i * 4, value, false));
   return out.slice(0, outputBytes);
 }
 
