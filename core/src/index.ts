@@ -21,3 +21,8 @@ export { uploadJobFile } from './use-cases/preflight/upload-job-file.ts';
 export { acceptPreflightWarning } from './use-cases/preflight/accept-warning.ts';
 export { saveProductionProfile, deleteProductionProfile } from './use-cases/profiles/save-profile.ts';
 export { preflightBytes } from './preflight/preflight-bytes.ts';
+export { planShop, PLAN_BUDGET_MS, type PlanShopResult } from './use-cases/scheduling/plan-shop.ts';
+export { saveMachine, setMachineState, deleteMachine } from './use-cases/scheduling/save-machine.ts';
+export { setProfileScheduling, saveSetupMatrix } from './use-cases/scheduling/scheduling-settings.ts';
+export { listProductionProfiles } from './use-cases/profiles/save-profile.ts';
+export { loadMachineRows } from './use-cases/scheduling/load-plan-input.ts';

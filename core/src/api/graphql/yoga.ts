@@ -6,6 +6,8 @@ import { createContext, type GraphQLContext } from './context.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { resolvers } from './resolvers.ts';
+import { schedulingResolvers } from './scheduling-resolvers.ts';
+import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 
 export interface GraphQLServerContext {
@@ -15,7 +17,7 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs], resolvers: [resolvers, preflightResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs], resolvers: [resolvers, preflightResolvers, schedulingResolvers] }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.

@@ -19,3 +19,5 @@ export {
   type SizeMm as MachineSizeMm,
 } from './build-problem.ts';
 export { eventsBetween } from './plan-events.ts';
+export { planStages, type PlanStages } from './plan-stages.ts';
+export { parseMachineFields, type MachineFields, type MachineFieldsCheck } from './machine-input.ts';
