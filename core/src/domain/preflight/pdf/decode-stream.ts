@@ -1,5 +1,6 @@
 import { Inflate, Unzlib } from 'fflate';
 import { isDict, isName, PdfLimitError, type PdfStream, type PdfValue } from './objects.ts';
+import { lzwDecode } from './lzw.ts';
 import { ascii85, asciiHex, unpredict } from './simple-filters.ts';
 
 /** Decoded bytes still allowed for the whole document; every decoder draws from it. */
@@ -24,7 +25,7 @@ function asList(value: PdfValue | undefined): PdfValue[] {
 
 /**
  * A stream's data with its filters undone, or null when a filter is one we don't read
- * (image codecs, LZW). Never more than the budget allows: a decompression bomb stops
+ * (image codecs). Never more than the budget allows: a decompression bomb stops
  * with a PdfLimitError after at most one slice's worth of output.
  */
 export function decodeStream(
@@ -56,6 +57,13 @@ export function decodeStream(
       case 'A85':
         data = ascii85(data);
         break;
+      case 'LZWDecode':
+      case 'LZW': {
+        const early = isDict(param) ? resolve(param.get('EarlyChange')) : undefined;
+        data = lzwDecode(data, cap, overflow, early === 0 ? 0 : 1);
+        data = unpredict(data, isDict(param) ? param : undefined);
+        break;
+      }
       case 'RunLengthDecode':
       case 'RL':
         data = runLength(data, cap, overflow);
