@@ -34,10 +34,14 @@ export function contentUnreadableFinding(pages: number[]): Finding {
   };
 }
 
-export function damagedFinding(detail: string): Finding {
+/**
+ * A page tree that had to be repaired may have lost or reordered pages: a warning. Stray
+ * bytes between intact objects (common from careless tools) change nothing that prints: info.
+ */
+export function damagedFinding(detail: string, pagesRepaired: boolean): Finding {
   return {
     code: 'pdf.damaged',
-    severity: 'warning',
+    severity: pagesRepaired ? 'warning' : 'info',
     message: `The PDF's structure is damaged (${detail}); it was read the way PDF viewers repair it, so check the proof carefully.`,
     fix: FIXES['pdf.unreadable']!,
   };

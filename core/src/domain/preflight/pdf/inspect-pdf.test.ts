@@ -317,3 +317,13 @@ describe('inspectPdf on encrypted files', () => {
     expect(result.ok && result.findings.map((f) => [f.code, f.severity])).toEqual([['pdf.encrypted', 'error']]);
   });
 });
+
+describe('inspectPdf on damaged files', () => {
+  it('notes stray bytes between intact objects without making them a warning', () => {
+    const text = new TextDecoder('latin1').decode(rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>'], '/Root 1 0 R'));
+    const bytes = Uint8Array.from(text.replace('2 0 obj', 'garbage written by a careless tool\n2 0 obj'), (c) => c.charCodeAt(0));
+    const result = inspect(bytes);
+    expect(factsOf(result).pages).toBe(1);
+    expect(result.ok && result.findings.map((f) => [f.code, f.severity])).toEqual([['pdf.damaged', 'info']]);
+  });
+});

@@ -71,7 +71,7 @@ function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxO
   if (unreadablePages.length > 0) findings.push(contentUnreadableFinding(unreadablePages));
   if (noMediaBox.length > 0) findings.push(mediaBoxMissingFinding(noMediaBox));
   if (repaired || file.skippedBytes > 0) {
-    findings.push(damagedFinding(repaired ? 'its page tree is broken or loops' : `${file.skippedBytes} bytes between objects are not PDF`));
+    findings.push(damagedFinding(repaired ? 'its page tree is broken or loops' : `${file.skippedBytes} bytes between objects are not PDF`, repaired));
   }
 
   const facts: PdfFacts = {
