@@ -37,9 +37,9 @@ export async function renderPdfThumbnail(bytes: Uint8Array, options: { size: num
     stopAtErrors: false,
     verbosity: 0,
   });
-  const document = await loading.promise;
+  const pdf = await loading.promise;
   try {
-    const page = await document.getPage(1);
+    const page = await pdf.getPage(1);
     const unit = page.getViewport({ scale: 1 });
     const scale = size / Math.max(unit.width, unit.height);
     const viewport = page.getViewport({ scale });
