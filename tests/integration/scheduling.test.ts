@@ -184,6 +184,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     const newEta = after.jobs.nodes.find((j) => j.order.id === order.id)!.order.eta!;
     expect(events).toContainEqual({ orderId: order.id, actor: 'scheduler', note: `ETA ${order.eta} → ${newEta}` });
     expect(Date.parse(newEta)).toBeGreaterThan(Date.parse(order.eta!));
+    // Repaired from the last plan, not solved again.
+    expect(await app.owner`select method from shop_schedules where shop_id = ${shopId}`).toEqual([{ method: 'reschedule:machine-down' }]);
 
     await gql(SET_STATE, { id: machines['Press A'], state: 'UP' });
     await planned((v) => jobsOnMachines(v).some((job) => job.machine?.name === 'Press A'));
@@ -211,8 +213,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
 
   it('follows the operator\'s order in a queue', async () => {
     const view = await plan();
-    // Put everything on Press A, then drag the last job to the front.
-    for (const job of jobsOnMachines(view).filter((j) => j.machine?.name === 'Press B')) {
+    // Put every card job on Press A, then drag the last one to the front.
+    for (const job of jobsOnMachines(view).filter((j) => j.machine?.name.startsWith('Press'))) {
       await gql(/* GraphQL */ `mutation ($j: ID!, $m: ID!) { pinJob(jobId: $j, machineId: $m) { id } }`, { j: job.id, m: machines['Press A'] });
     }
     const allOnA = await planned((v) => jobsOnMachines(v).filter((j) => j.machine?.name === 'Press A').length === 3);
@@ -230,5 +232,28 @@ describe('the live schedule: machines, planned times, ETAs and operator override
       return first?.id === last.id;
     });
     expect(jobsOnMachines(replanned).filter((j) => j.machine?.name === 'Press A')).toHaveLength(3);
+  });
+
+  it('keeps a started job on its machine and frees the machine when it moves on', async () => {
+    const view = await plan();
+    const first = jobsOnMachines(view)
+      .filter((j) => j.machine?.name === 'Press A')
+      .sort((a, b) => Date.parse(a.plannedStart!) - Date.parse(b.plannedStart!))[0]!;
+    await gql(TRANSITION, { id: first.id, to: 'in_production' });
+    const running = await planned(() => true);
+    const job = running.jobs.nodes.find((j) => j.id === first.id)!;
+    expect(job.machine?.name).toBe('Press A');
+    const queue = (await gql<{ machine: { queue: { job: { number: string }; running: boolean }[] } }>(QUEUE, { id: machines['Press A'] })).machine.queue;
+    expect(queue[0]).toEqual({ job: { number: first.number }, plannedStart: expect.any(String), plannedEnd: expect.any(String), setupMinutes: expect.any(Number), running: true });
+    expect(queue.slice(1).every((entry) => !entry.running)).toBe(true);
+
+    await gql(TRANSITION, { id: first.id, to: 'post_processing' });
+    const after = await planned(() => true);
+    const done = after.jobs.nodes.find((j) => j.id === first.id)!;
+    expect(done.plannedEnd).toBeNull();
+    expect(done.machine?.name).toBe('Press A');
+    const rest = (await gql<{ machine: { queue: { job: { number: string } }[] } }>(QUEUE, { id: machines['Press A'] })).machine.queue;
+    expect(rest.map((entry) => entry.job.number)).not.toContain(first.number);
+    expect(rest).toHaveLength(queue.length - 1);
   });
 });
