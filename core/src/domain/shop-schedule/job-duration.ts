@@ -48,6 +48,7 @@ export function jobDuration(input: DurationInput): { minutes: number; source: 'p
     model.minutesPerUnit + (model.minutesPerSquareMeter ?? 0) * (input.areaM2 ?? 0) + (model.minutesPerCubicCm ?? 0) * (input.volumeCm3 ?? 0);
   const factor = input.timeFactor !== undefined && Number.isFinite(input.timeFactor) && input.timeFactor > 0 ? input.timeFactor : 1;
   const raw = (model.setupMinutes + quantity * perUnit) * factor;
-  const whole = Math.min(MAX_JOB_MINUTES, Math.max(1, Math.ceil(Number.isFinite(raw) ? raw : MAX_JOB_MINUTES)));
+  // Rounding noise (0.1 × 3 = 0.30000000000000004) must not cost a whole minute.
+  const whole = Math.min(MAX_JOB_MINUTES, Math.max(1, Math.ceil(Number.isFinite(raw) ? raw - 1e-9 : MAX_JOB_MINUTES)));
   return { minutes: whole, source: input.timeModel ? 'profile' : 'default' };
 }
