@@ -5,6 +5,7 @@ import { IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
 import { isRegular, isWhite, Lexer, operatorCode } from './lexer.ts';
 import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
+import type { OptionalContent } from './optional-content.ts';
 import { indexOfSeq, type PdfFile } from './read-file.ts';
 
 /** What a page's content draws with, read without rendering. */
@@ -42,6 +43,9 @@ const OP = {
   Tf: operatorCode('Tf'),
   Do: operatorCode('Do'),
   BI: operatorCode('BI'),
+  BDC: operatorCode('BDC'),
+  BMC: operatorCode('BMC'),
+  EMC: operatorCode('EMC'),
 };
 
 const MAX_FORM_DEPTH = 32;
@@ -70,6 +74,7 @@ export class ContentScanner {
     private readonly file: PdfFile,
     private readonly decode: DecodeBudget,
     private readonly work: WorkBudget,
+    private readonly optional: OptionalContent,
   ) {
     this.resolve = file.resolve;
   }
@@ -113,7 +118,11 @@ export class ContentScanner {
     const numbers = new Float64Array(6);
     let count = 0;
     let name: string | null = null;
+    let earlierName: string | null = null;
     let nameLast = false;
+    // Marked-content nesting, and the depth at which content on a layer that doesn't print began (-1: none).
+    let markedDepth = 0;
+    let hiddenFrom = -1;
     for (;;) {
       const kind = lx.next();
       if (kind === 'eof') return;
@@ -123,6 +132,7 @@ export class ContentScanner {
         continue;
       }
       if (kind === 'name') {
+        earlierName = name;
         name = lx.text;
         nameLast = true;
         continue;
@@ -143,6 +153,21 @@ export class ContentScanner {
       }
       const last = nameLast ? name : null;
       if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The content is too complex to check: it has more drawing operations than the limit.');
+      if (op === OP.BDC || op === OP.BMC) {
+        markedDepth++;
+        // `/OC /name BDC`: the name is an optional content group or membership in the Properties.
+        if (hiddenFrom < 0 && op === OP.BDC && earlierName === 'OC' && this.optional.isHidden(this.lookup(resources, 'Properties', last ?? undefined))) hiddenFrom = markedDepth;
+      } else if (op === OP.EMC) {
+        if (markedDepth === hiddenFrom) hiddenFrom = -1;
+        if (markedDepth > 0) markedDepth--;
+      } else if (hiddenFrom >= 0 && op !== OP.q && op !== OP.Q && op !== OP.cm) {
+        // Nothing on a layer that doesn't print is judged; inline image data is still stepped over.
+        if (op === OP.BI) this.inlineImage(lx, resources, ctm, drawn, false);
+        count = 0;
+        name = earlierName = null;
+        nameLast = false;
+        continue;
+      }
       switch (op) {
         case OP.q:
           if (saved.length < MAX_SAVED_STATES) saved.push(ctm);
@@ -201,7 +226,7 @@ export class ContentScanner {
           break;
       }
       count = 0;
-      name = null;
+      name = earlierName = null;
       nameLast = false;
     }
   }
@@ -254,6 +279,7 @@ export class ContentScanner {
   private doXObject(name: PdfValue | undefined, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn, depth: number): void {
     const xobject = this.resolve(this.lookup(resources, 'XObject', name));
     if (!(xobject instanceof PdfStream) || !isName(name)) return;
+    if (this.optional.isHidden(xobject.dict.get('OC'))) return;
     const subtype = xobject.dict.get('Subtype');
     if (subtype === 'Image') this.placeImage(xobject.dict, ctm, name, resources, drawn);
     else if (subtype === 'Form') this.drawForm(xobject, ctm, resources, `${name}/`, drawn, depth);
@@ -314,7 +340,7 @@ export class ContentScanner {
   }
 
   /** BI <dict> ID <data> EI: the data is skipped by its computed length, else by finding a free-standing EI. */
-  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn): void {
+  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn, printed = true): void {
     const dict = lx.readDict(1);
     lx.next();
     if (!lx.isKeyword('ID')) return;
@@ -340,7 +366,7 @@ export class ContentScanner {
       if (isWhite(bytes[i - 1]) && !isRegular(bytes[i + 2])) end = i + 2;
     }
     lx.pos = end < 0 ? bytes.length : end;
-    this.placeImage(dict, ctm, 'inline image', resources, drawn);
+    if (printed) this.placeImage(dict, ctm, 'inline image', resources, drawn);
   }
 }
 

@@ -5,6 +5,7 @@ import type { DecodeBudget } from './decode-stream.ts';
 import { contentUnreadableFinding, damagedFinding, encryptedFinding, mediaBoxMissingFinding, pdfError } from './findings.ts';
 import { fontFacts } from './fonts.ts';
 import { isNumber, PdfLimitError, type PdfDict } from './objects.ts';
+import { OptionalContent } from './optional-content.ts';
 import { catalogOf, collectPages, type PageInfo } from './page-tree.ts';
 import { PdfFile } from './read-file.ts';
 
@@ -48,7 +49,7 @@ function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxO
 
   const findings: Finding[] = [];
   if (unreadable) findings.push(encryptedFinding());
-  const scanner = new ContentScanner(file, decode, { operations: maxOperations } satisfies WorkBudget);
+  const scanner = new ContentScanner(file, decode, { operations: maxOperations } satisfies WorkBudget, new OptionalContent(file));
   const fontUsage = new Map<PdfDict, Set<number>>();
   const unreadablePages: number[] = [];
   const noMediaBox: number[] = [];
