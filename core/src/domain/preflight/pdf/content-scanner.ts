@@ -1,6 +1,7 @@
 import type { PlacedImage } from '../facts.ts';
 import { componentsOf, describeColorSpace } from './color-spaces.ts';
 import { emptyDrawn, place, placedImage, type Drawn } from './drawn.ts';
+import { readRect } from './boxes.ts';
 import { IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
 import { isRegular, isWhite, Lexer, operatorCode } from './lexer.ts';
@@ -49,6 +50,8 @@ const OP = {
 };
 
 const MAX_FORM_DEPTH = 32;
+/** Annotations looked at per page; a real page has a handful. */
+const MAX_ANNOTATIONS = 1_000;
 const MAX_SAVED_STATES = 65_536;
 const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
 const EI = Uint8Array.of(0x45, 0x49);
@@ -94,6 +97,7 @@ export class ContentScanner {
     // Split content streams are one stream for parsing (§7.8.2): join them with a space.
     const data = parts.length === 1 ? parts[0]! : joinWithSpace(parts);
     this.run(data, resources, IDENTITY, drawn, 0);
+    this.drawPrintedAnnotations(dict, resources, drawn);
     const images: PlacedImage[] = [];
     const seen = new Set<string>();
     for (const placement of drawn.placements.values()) {
@@ -228,6 +232,49 @@ export class ContentScanner {
       count = 0;
       name = earlierName = null;
       nameLast = false;
+    }
+  }
+
+  /**
+   * Annotations that print (a stamp, a signature image, a filled-in form field) are part
+   * of the printed page: their normal appearance is drawn into the annotation's
+   * rectangle (§12.5.5) and judged like the page's own content.
+   */
+  private drawPrintedAnnotations(page: PdfDict, resources: PdfDict | undefined, drawn: Drawn): void {
+    const annotations = this.resolve(page.get('Annots'));
+    if (!Array.isArray(annotations)) return;
+    for (const item of annotations.slice(0, MAX_ANNOTATIONS)) {
+      const annotation = this.file.dict(item);
+      const flags = this.resolve(annotation?.get('F'));
+      // Bit 3 (Print) set, bit 2 (Hidden) clear; without the Print flag an annotation never prints.
+      if (!annotation || !isNumber(flags) || (flags & 4) === 0 || (flags & 2) !== 0) continue;
+      if (this.optional.isHidden(annotation.get('OC'))) continue;
+      let appearance = this.resolve(this.file.dict(annotation.get('AP'))?.get('N'));
+      // Several appearances (a check box's on and off): the one named by the annotation's state.
+      const state = this.resolve(annotation.get('AS'));
+      if (isDict(appearance)) appearance = typeof state === 'string' ? this.resolve(appearance.get(state)) : undefined;
+      const rect = readRect(annotation.get('Rect'), this.resolve);
+      if (!(appearance instanceof PdfStream) || !rect) continue;
+      const box = readRect(appearance.dict.get('BBox'), this.resolve);
+      if (!box) continue;
+      // The appearance's BBox, through its Matrix, mapped onto Rect (Algorithm 8.1).
+      const matrix = readMatrix(appearance.dict.get('Matrix'), this.resolve) ?? IDENTITY;
+      const corners = [
+        [box.x1, box.y1],
+        [box.x2, box.y1],
+        [box.x1, box.y2],
+        [box.x2, box.y2],
+      ].map(([x, y]) => [x! * matrix[0]! + y! * matrix[2]! + matrix[4]!, x! * matrix[1]! + y! * matrix[3]! + matrix[5]!]);
+      const xs = corners.map((c) => c[0]!);
+      const ys = corners.map((c) => c[1]!);
+      const width = Math.max(...xs) - Math.min(...xs);
+      const height = Math.max(...ys) - Math.min(...ys);
+      if (width <= 0 || height <= 0) continue;
+      const sx = (rect.x2 - rect.x1) / width;
+      const sy = (rect.y2 - rect.y1) / height;
+      const fit = [sx, 0, 0, sy, rect.x1 - Math.min(...xs) * sx, rect.y1 - Math.min(...ys) * sy];
+      const subtype = this.resolve(annotation.get('Subtype'));
+      this.drawForm(appearance, fit, resources, `${typeof subtype === 'string' ? subtype : 'annotation'} annotation/`, drawn, 0);
     }
   }
 

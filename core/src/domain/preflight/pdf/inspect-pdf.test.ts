@@ -367,3 +367,25 @@ describe('inspectPdf and layers (optional content)', () => {
     expect(ppiOf(layered('<< >>', content))).toEqual([100, 200]);
   });
 });
+
+describe('inspectPdf and annotations', () => {
+  it('judges what a printing annotation shows (a stamp image), scaled into its rectangle, and ignores one that does not print', () => {
+    const stamp = 'q 50 0 0 50 0 0 cm /Im Do Q';
+    const bytes = rawPdf(
+      [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R 5 0 R] >>',
+        '<< /Type /Annot /Subtype /Stamp /F 4 /Rect [100 100 244 244] /AP << /N 6 0 R >> >>',
+        '<< /Type /Annot /Subtype /Stamp /F 0 /Rect [300 300 310 310] /AP << /N 6 0 R >> >>',
+        `<< /Type /XObject /Subtype /Form /BBox [0 0 50 50] /Resources << /XObject << /Im 7 0 R >> >> /Length ${stamp.length} >>\nstream\n${stamp}\nendstream`,
+        '<< /Type /XObject /Subtype /Image /Width 300 /Height 300 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 0 >>\nstream\n\nendstream',
+      ],
+      '/Root 1 0 R',
+    );
+    const facts = factsOf(inspect(bytes));
+    // 300 px over the 144 pt (2 in) rectangle: 150 ppi. The one without the Print flag adds nothing.
+    expect(facts.pageSizes[0]!.images).toEqual([{ name: 'Stamp annotation/Im', widthPx: 300, heightPx: 300, effectivePpi: 150, colorSpace: 'DeviceRGB' }]);
+    expect(facts.colorSpaces).toEqual(['DeviceRGB']);
+  });
+});
