@@ -2,12 +2,14 @@ import type { PlacedImage } from '../facts.ts';
 import { componentsOf, describeColorSpace } from './color-spaces.ts';
 import { emptyDrawn, place, placedImage, type Drawn } from './drawn.ts';
 import { readRect } from './boxes.ts';
-import { IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
+import { appearanceMatrix, IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
-import { isRegular, isWhite, Lexer, operatorCode } from './lexer.ts';
+import { isWhite, Lexer, operatorCode } from './lexer.ts';
 import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
 import type { OptionalContent } from './optional-content.ts';
-import { indexOfSeq, type PdfFile } from './read-file.ts';
+import { type PdfFile } from './read-file.ts';
+import { isTransparentState } from './transparency.ts';
+import { inlineImageEnd } from './inline-image.ts';
 
 /** What a page's content draws with, read without rendering. */
 export interface PageContent {
@@ -54,7 +56,6 @@ const MAX_FORM_DEPTH = 32;
 const MAX_ANNOTATIONS = 1_000;
 const MAX_SAVED_STATES = 65_536;
 const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
-const EI = Uint8Array.of(0x45, 0x49);
 
 /**
  * A small content-stream interpreter that follows only what preflight needs: the CTM
@@ -214,7 +215,7 @@ export class ContentScanner {
         }
         case OP.gs: {
           const state = this.file.dict(this.lookup(resources, 'ExtGState', last ?? undefined));
-          if (state && this.isTransparent(state)) drawn.transparency = true;
+          if (state && isTransparentState(state, this.resolve)) drawn.transparency = true;
           break;
         }
         case OP.Tf: {
@@ -257,22 +258,8 @@ export class ContentScanner {
       if (!(appearance instanceof PdfStream) || !rect) continue;
       const box = readRect(appearance.dict.get('BBox'), this.resolve);
       if (!box) continue;
-      // The appearance's BBox, through its Matrix, mapped onto Rect (Algorithm 8.1).
-      const matrix = readMatrix(appearance.dict.get('Matrix'), this.resolve) ?? IDENTITY;
-      const corners = [
-        [box.x1, box.y1],
-        [box.x2, box.y1],
-        [box.x1, box.y2],
-        [box.x2, box.y2],
-      ].map(([x, y]) => [x! * matrix[0]! + y! * matrix[2]! + matrix[4]!, x! * matrix[1]! + y! * matrix[3]! + matrix[5]!]);
-      const xs = corners.map((c) => c[0]!);
-      const ys = corners.map((c) => c[1]!);
-      const width = Math.max(...xs) - Math.min(...xs);
-      const height = Math.max(...ys) - Math.min(...ys);
-      if (width <= 0 || height <= 0) continue;
-      const sx = (rect.x2 - rect.x1) / width;
-      const sy = (rect.y2 - rect.y1) / height;
-      const fit = [sx, 0, 0, sy, rect.x1 - Math.min(...xs) * sx, rect.y1 - Math.min(...ys) * sy];
+      const fit = appearanceMatrix(box, readMatrix(appearance.dict.get('Matrix'), this.resolve) ?? IDENTITY, rect);
+      if (!fit) continue;
       const subtype = this.resolve(annotation.get('Subtype'));
       this.drawForm(appearance, fit, resources, `${typeof subtype === 'string' ? subtype : 'annotation'} annotation/`, drawn, 0);
     }
@@ -297,18 +284,6 @@ export class ContentScanner {
     return space;
   }
 
-  private isTransparent(state: PdfDict): boolean {
-    for (const key of ['CA', 'ca']) {
-      const alpha = this.resolve(state.get(key));
-      if (isNumber(alpha) && alpha < 1) return true;
-    }
-    const mask = this.resolve(state.get('SMask'));
-    if (mask !== undefined && mask !== null && mask !== 'None') return true;
-    let blend = this.resolve(state.get('BM'));
-    if (Array.isArray(blend)) blend = this.resolve(blend[0]);
-    return isName(blend) && blend !== 'Normal' && blend !== 'Compatible';
-  }
-
   private usePattern(name: string, resources: PdfDict | undefined, base: Matrix, drawn: Drawn, depth: number): void {
     const pattern = this.resolve(this.lookup(resources, 'Pattern', name));
     if (pattern instanceof PdfStream) {
@@ -319,7 +294,7 @@ export class ContentScanner {
       const shading = this.file.dict(pattern.get('Shading'));
       this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
       const state = this.file.dict(pattern.get('ExtGState'));
-      if (state && this.isTransparent(state)) drawn.transparency = true;
+      if (state && isTransparentState(state, this.resolve)) drawn.transparency = true;
     }
   }
 
@@ -403,16 +378,8 @@ export class ContentScanner {
       const height = get('Height', 'H');
       if (components && isNumber(bits) && isNumber(width) && isNumber(height)) length = Math.ceil((width * components * bits) / 8) * height;
     }
-    let end = -1;
-    if (isNumber(length) && length >= 0 && dataStart + length <= bytes.length) {
-      let p = dataStart + length;
-      while (p < bytes.length && isWhite(bytes[p])) p++;
-      if (bytes[p] === 0x45 && bytes[p + 1] === 0x49 && !isRegular(bytes[p + 2])) end = p + 2;
-    }
-    for (let i = indexOfSeq(bytes, EI, dataStart); end < 0 && i >= 0; i = indexOfSeq(bytes, EI, i + 2)) {
-      if (isWhite(bytes[i - 1]) && !isRegular(bytes[i + 2])) end = i + 2;
-    }
-    lx.pos = end < 0 ? bytes.length : end;
+    const end = inlineImageEnd(bytes, dataStart, isNumber(length) ? length : null);
+    lx.pos = end;
     if (printed) this.placeImage(dict, ctm, 'inline image', resources, drawn);
   }
 }
