@@ -10,6 +10,9 @@ import fontkit from '@pdf-lib/fontkit';
 import { zlibSync } from 'fflate';
 import { cmyk, PDFDocument, PDFHexString, PDFName, PDFRawStream, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import type { InspectLimits, Inspection, PdfFacts } from '../facts.ts';
+import { defaultInspectLimits } from '../limits.ts';
+import { inspectPdf } from './index.ts';
 
 export const MM = 72 / 25.4;
 
@@ -265,4 +268,26 @@ async function encryptAes256(doc: PDFDocument, userPassword: string): Promise<Ui
   const id = md5(new TextEncoder().encode('pressline test file'));
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex(id)), PDFHexString.of(hex(id))]);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The facts of a result that must have read; a refusal fails the test with its finding. */
+export function factsOf(result: Inspection): PdfFacts {
+  if (!result.ok) throw new Error(`expected facts, got ${result.finding.code}: ${result.finding.message}`);
+  return result.facts as PdfFacts;
+}
+
+export const inspect = (bytes: Uint8Array, limits: Partial<InspectLimits> = {}) => inspectPdf(bytes, { ...defaultInspectLimits, ...limits });
+
+/** A one-page PDF around a content stream and its resources. */
+export function pageWith(content: string, resources: string, extra: string[] = [], pageExtra = ''): Uint8Array {
+  return rawPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources ${resources} ${pageExtra} >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ...extra,
+    ],
+    '/Root 1 0 R',
+  );
 }
