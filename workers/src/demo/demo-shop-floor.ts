@@ -1,4 +1,4 @@
-import { listProductionProfiles, loadMachineRows, saveMachine, saveProductionProfile, setProfileScheduling, type CoreDeps } from '@pressline/core';
+import { listProductionProfiles, loadMachineRows, saveMachine, saveProductionProfile, saveSetupMatrix, setProfileScheduling, type CoreDeps } from '@pressline/core';
 import { withShop } from '@pressline/db';
 
 /** Weekdays 07:00–19:00 UTC: the presses and the laser are staffed; the FDM printers run around the clock. */
@@ -23,12 +23,16 @@ const DEMO_PROFILES = [
   { name: 'Engraving', process: 'laser', material: null, sku: 'JWL-PEND-S', timeModel: { setupMinutes: 10, minutesPerUnit: 15 }, setupFamily: 'metal' },
 ];
 
-/** Seeds the demo shop's machines and production profiles with time models; what exists already is kept. */
+/** Changeover minutes between the demo's setup families (the laser's lens and bed, the press's paper path). */
+const DEMO_SETUP_MATRIX = { metal: { birch: 15 }, birch: { metal: 15 }, 'heavy-stock': { satin: 20 } };
+
+/** Seeds the demo shop's machines, changeovers and production profiles with time models; what exists already is kept. */
 export async function seedDemoShopFloor(deps: CoreDeps, shopId: string): Promise<void> {
   const [machines, profiles] = await withShop(deps.db, shopId, async (tx) => [await loadMachineRows(tx, shopId), await listProductionProfiles(tx, shopId)] as const);
   for (const machine of DEMO_MACHINES) {
     if (!machines.some((row) => row.name === machine.name)) await saveMachine(deps, { shopId, fields: machine });
   }
+  if (machines.length === 0) await saveSetupMatrix(deps, { shopId, matrix: DEMO_SETUP_MATRIX });
   for (const profile of DEMO_PROFILES) {
     if (profiles.some((row) => row.name === profile.name)) continue;
     const saved = await saveProductionProfile(deps, { shopId, name: profile.name, process: profile.process, material: profile.material, matches: [{ sku: profile.sku }] });

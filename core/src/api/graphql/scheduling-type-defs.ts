@@ -124,7 +124,7 @@ export const schedulingTypeDefs = /* GraphQL */ `
   }
 
   extend type Order {
-    "The latest planned end of the order's jobs on the schedule."
+    "The latest planned end of the order's jobs; null while one of its jobs still to be made is not planned (not scheduled yet, or no machine can make it)."
     eta: DateTime
     promisedAt: DateTime
     "True when the ETA is past the promised date."

@@ -12,6 +12,8 @@ export interface PlanRows {
   unplannable: readonly { jobId: string; reason: string; detail: string }[];
   /** Stages whose jobs keep their machine when they leave the plan (active and done: the machine made them). */
   keepMachineIn: readonly string[];
+  /** Stages of jobs still to go through a machine (queued and held): one of them unplanned leaves its order without an ETA. */
+  waitingStages: readonly string[];
 }
 
 const iso = (minutes: number) => new Date(fromAxisMinutes(minutes)).toISOString();
@@ -64,15 +66,20 @@ export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
         setup_minutes int, duration_minutes int, duration_source text, unscheduled_reason text, unscheduled_detail text)
       where ${j.shopId} = ${plan.shopId} and ${j.id} = v.id`);
   }
-  return recordOrderEtas(tx, plan.shopId, plan.at);
+  return recordOrderEtas(tx, plan.shopId, plan.at, plan.waitingStages);
 }
 
-/** An order's ETA is the latest planned end of its jobs in the plan; none planned: no ETA. */
-async function recordOrderEtas(tx: Tx, shopId: string, at: Date): Promise<number> {
+/**
+ * An order's ETA is the latest planned end of its jobs, when every job that still has
+ * to go through a machine is planned; else it has none (an honest "not known yet").
+ */
+async function recordOrderEtas(tx: Tx, shopId: string, at: Date, waitingStages: readonly string[]): Promise<number> {
   const changed = await tx.execute<{ id: string; old: number | null; eta: number | null }>(sql`
     with etas as (
       select order_id, max(planned_end) as eta from ${schema.jobs}
-      where shop_id = ${shopId} and deleted_at is null and planned_end is not null group by order_id
+      where shop_id = ${shopId} and deleted_at is null group by order_id
+      having max(planned_end) is not null
+        and not bool_or(planned_end is null and stage_key = any(${sql.param([...waitingStages])}::text[]))
     ), changed as (
       select o.id, o.eta as old, e.eta from ${schema.orders} o left join etas e on e.order_id = o.id
       where o.shop_id = ${shopId} and o.deleted_at is null and o.eta is distinct from e.eta
