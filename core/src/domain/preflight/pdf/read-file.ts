@@ -25,6 +25,12 @@ export function indexOfSeq(bytes: Uint8Array, pattern: Uint8Array, from: number,
   return -1;
 }
 
+function matchesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
+  if (at < 0 || at + pattern.length > bytes.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern[k]) return false;
+  return true;
+}
+
 function lastIndexOfSeq(bytes: Uint8Array, pattern: Uint8Array): number {
   for (let i = bytes.lastIndexOf(pattern[0]!); i >= 0; i = i > 0 ? bytes.lastIndexOf(pattern[0]!, i - 1) : -1) {
     let k = 1;
@@ -87,7 +93,7 @@ export class PdfFile {
 
   scan(): void {
     const bytes = this.bytes;
-    const headerAt = indexOfSeq(bytes, seq('%PDF-'), 0, Math.min(bytes.length, 1024 + 5));
+    const headerAt = indexOfSeq(bytes.subarray(0, 1024 + 5), seq('%PDF-'), 0);
     if (headerAt >= 0) this.headerVersion = /^\d\.\d/.exec(String.fromCharCode(...bytes.subarray(headerAt + 5, headerAt + 8)))?.[0] ?? null;
     const lx = new Lexer(bytes);
     let pos = headerAt >= 0 ? headerAt : 0;
@@ -174,7 +180,7 @@ export class PdfFile {
     if (isNumber(length) && length >= 0 && Number.isInteger(length) && start + length <= bytes.length) {
       let p = start + length;
       while (p < bytes.length && isWhite(bytes[p])) p++;
-      if (indexOfSeq(bytes, ENDSTREAM, p, p + ENDSTREAM.length) === p) {
+      if (matchesAt(bytes, ENDSTREAM, p)) {
         lx.pos = p + ENDSTREAM.length;
         return new PdfStream(dict, bytes.subarray(start, start + length), num, gen);
       }
