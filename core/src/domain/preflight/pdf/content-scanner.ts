@@ -59,8 +59,9 @@ const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
 
 /**
  * A small content-stream interpreter that follows only what preflight needs: the CTM
- * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms and tiling patterns too),
- * colour operators and colour spaces, `gs` for transparency and `Tf` for fonts.
+ * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms, tiling patterns and
+ * printing annotations too), colour operators and colour spaces, `gs` for transparency,
+ * `Tf` for fonts, and marked content on layers that don't print, which it skips.
  *
  * Why by hand and not pdf.js's operator lists: pdf.js loads fonts and decodes images
  * while it builds an operator list; on the 100-page benchmark file (`pnpm bench
