@@ -24,6 +24,8 @@ export interface PageContent {
 /** Operators left for the whole document: a file that loops forms into each other stops here. */
 export interface WorkBudget {
   operations: number;
+  /** The budget it started with, for the message. */
+  limit: number;
 }
 
 /** The operators the interpreter follows, as Lexer codes. */
@@ -158,7 +160,9 @@ export class ContentScanner {
         continue;
       }
       const last = nameLast ? name : null;
-      if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The content is too complex to check: it has more drawing operations than the limit.');
+      if (--this.work.operations < 0) {
+        throw new PdfLimitError('pdf.too_complex', `The content is too complex to check: it has more than ${this.work.limit.toLocaleString('en')} drawing operations.`);
+      }
       if (op === OP.BDC || op === OP.BMC) {
         markedDepth++;
         // `/OC /name BDC`: the name is an optional content group or membership in the Properties.

@@ -77,6 +77,7 @@ describe('inspectPdf on hostile and broken files', () => {
   it('stops content with more drawing operations than the limit', () => {
     const result = inspectPdfWithCap(pageWith('q Q '.repeat(600), '<< >>'), 1000);
     expect(result).toMatchObject({ ok: false, finding: { code: 'pdf.too_complex', severity: 'error' } });
+    expect(!result.ok && result.finding.message).toMatch(/more than 1,000 drawing operations/);
   });
 
   it('survives nesting deeper than any real file', () => {

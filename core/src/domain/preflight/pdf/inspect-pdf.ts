@@ -49,7 +49,7 @@ function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxO
 
   const findings: Finding[] = [];
   if (unreadable) findings.push(encryptedFinding());
-  const scanner = new ContentScanner(file, decode, { operations: maxOperations } satisfies WorkBudget, new OptionalContent(file));
+  const scanner = new ContentScanner(file, decode, { operations: maxOperations, limit: maxOperations } satisfies WorkBudget, new OptionalContent(file));
   const fontUsage = new Map<PdfDict, Set<number>>();
   const unreadablePages: number[] = [];
   const noMediaBox: number[] = [];
