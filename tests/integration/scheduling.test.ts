@@ -259,4 +259,35 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     expect(rest.map((entry) => entry.job.number)).not.toContain(first.number);
     expect(rest).toHaveLength(queue.length - 1);
   });
+
+  it('shows an order as delayed when its ETA is past the promised date, and plans a late rush job first', async () => {
+    const view = await plan();
+    const order = jobsOnMachines(view).find((job) => job.order.name === '#5002')!.order;
+    const promise = new Date(Date.now() + 60_000).toISOString();
+    const promised = await gql<{ setOrderPromise: { promisedAt: string } }>(/* GraphQL */ `mutation ($o: ID!, $at: DateTime) { setOrderPromise(orderId: $o, promisedAt: $at) { promisedAt } }`, { o: order.id, at: promise });
+    expect(promised.setOrderPromise.promisedAt).toBe(promise);
+    await planned(() => true);
+    const seen = await gql<{ order: { eta: string; promisedAt: string; delayed: boolean } }>(/* GraphQL */ `query ($o: ID!) { order(id: $o) { eta promisedAt delayed } }`, { o: order.id });
+    expect(seen.order).toEqual({ eta: expect.any(String), promisedAt: promise, delayed: true });
+
+    // Unlocked, the queue is the scheduler's again: the last job on Press A, now rush and due, goes first.
+    const queue = jobsOnMachines(await plan())
+      .filter((job) => job.machine?.name === 'Press A' && job.stage.key === 'scheduled')
+      .sort((a, b) => Date.parse(a.plannedStart!) - Date.parse(b.plannedStart!));
+    const last = queue.at(-1)!;
+    await gql(/* GraphQL */ `mutation { lockMachineSequence(machineId: "${machines['Press A']}", locked: false) { id } }`);
+    const setRush = await gql<{ updateJobSchedule: { rush: boolean; priority: number } }>(
+      /* GraphQL */ `mutation ($j: ID!, $in: JobScheduleInput!) { updateJobSchedule(jobId: $j, input: $in) { rush priority } }`,
+      { j: last.id, in: { rush: true, priority: 3, dueAt: new Date().toISOString() } },
+    );
+    expect(setRush.updateJobSchedule).toEqual({ rush: true, priority: 3 });
+    const replanned = await planned(() => true);
+    const first = jobsOnMachines(replanned)
+      .filter((job) => job.machine?.name === 'Press A')
+      .sort((a, b) => Date.parse(a.plannedStart!) - Date.parse(b.plannedStart!))[0]!;
+    expect(first.id).toBe(last.id);
+    const bad = await app.graphql(apiKey, /* GraphQL */ `mutation ($j: ID!) { updateJobSchedule(jobId: $j, input: { priority: 0 }) { id } }`, { j: last.id });
+    expect(errorCodes(bad)).toEqual(['BAD_REQUEST']);
+    expect(bad.errors![0]!.message).toContain('priority');
+  });
 });

@@ -18,7 +18,7 @@ export const schedulingTypeDefs = /* GraphQL */ `
     "Operator pin: the job is planned on this machine only."
     pinJob(jobId: ID!, machineId: ID!): Job!
     unpinJob(jobId: ID!): Job!
-    "Locks the machine's queue in its current planned order (new jobs may only follow), or unlocks it."
+    "Locks the machine's queue in its current planned order (new jobs may only follow); unlocking hands the queue back to the scheduler (lock and dragged order go)."
     lockMachineSequence(machineId: ID!, locked: Boolean!): Machine!
     "Puts a waiting job at a position of a machine's queue (0 = next after the running job); the queue keeps that order."
     moveJobInQueue(jobId: ID!, machineId: ID!, position: Int!): Machine!

@@ -75,7 +75,18 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
   const machineRows = await loadMachineRows(tx, shopId);
   const keys = [...stages.queued, ...(stages.running ? [stages.running] : [])];
   const j = schema.jobs;
-  const jobRows = keys.length === 0 ? [] : await tx.select().from(j).where(and(eq(j.shopId, shopId), isNull(j.deletedAt), inArray(j.stageKey, keys))).orderBy(asc(j.number));
+  const o = schema.orders;
+  const joined =
+    keys.length === 0
+      ? []
+      : await tx
+          .select({ job: j, promisedAt: o.promisedAt })
+          .from(j)
+          .innerJoin(o, and(eq(o.shopId, j.shopId), eq(o.id, j.orderId)))
+          .where(and(eq(j.shopId, shopId), isNull(j.deletedAt), inArray(j.stageKey, keys)))
+          .orderBy(asc(j.number));
+  const jobRows = joined.map((row) => row.job);
+  const promised = new Map(joined.map((row) => [row.job.id, row.promisedAt]));
   const jobIds = jobRows.map((row) => row.id);
 
   const items =
@@ -112,7 +123,8 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
       id: row.id,
       quantity: own.reduce((sum, item) => sum + item.quantity, 0),
       profile: profile ? planProfileOf(profile) : null,
-      dueMs: row.dueAt ? row.dueAt.getTime() : null,
+      // The job's own due date, else the date promised to the customer for its order.
+      dueMs: (row.dueAt ?? promised.get(row.id))?.getTime() ?? null,
       rush: row.rush,
       priority: row.priority,
       pinnedMachineId: row.pinnedMachineId,

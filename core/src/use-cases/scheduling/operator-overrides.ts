@@ -56,7 +56,8 @@ export async function pinJob(deps: Deps, input: { shopId: string; jobId: string;
 
 /**
  * Locks a machine's sequence as it is planned now: those jobs run first, in that order;
- * new jobs may only follow them. Unlocking lets the scheduler reorder them again.
+ * new jobs may only follow them. Unlocking hands the queue back to the scheduler: the
+ * lock and any dragged order go.
  */
 export async function lockMachineSequence(deps: Deps, input: { shopId: string; machineId: string; locked: boolean }): Promise<MachineRow> {
   return withShop(deps.db, input.shopId, async (tx) => {
@@ -64,7 +65,7 @@ export async function lockMachineSequence(deps: Deps, input: { shopId: string; m
     const sequence = input.locked ? await waitingQueue(tx, input.shopId, input.machineId) : null;
     const [saved] = await tx
       .update(m)
-      .set({ lockedSequence: sequence, updatedAt: deps.clock() })
+      .set({ lockedSequence: sequence, ...(input.locked ? {} : { manualOrder: [] }), updatedAt: deps.clock() })
       .where(and(eq(m.shopId, input.shopId), eq(m.id, input.machineId)))
       .returning();
     for (const jobId of sequence ?? []) await dropFromOtherLists(tx, input.shopId, jobId, input.machineId);

@@ -30,8 +30,8 @@ export async function updateJobSchedule(deps: Deps, input: { shopId: string; job
   });
 }
 
-/** The date the shop promised the customer; an ETA past it marks the order delayed. */
-export async function setOrderPromise(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { shopId: string; orderId: string; promisedAt: Date | null }) {
+/** The date the shop promised the customer: the due date of its jobs that have none of their own; an ETA past it marks the order delayed. */
+export async function setOrderPromise(deps: Deps, input: { shopId: string; orderId: string; promisedAt: Date | null }) {
   return withShop(deps.db, input.shopId, async (tx) => {
     const o = schema.orders;
     const [saved] = await tx
@@ -40,6 +40,7 @@ export async function setOrderPromise(deps: Pick<CoreDeps, 'db' | 'clock'>, inpu
       .where(and(eq(o.shopId, input.shopId), eq(o.id, input.orderId), isNull(o.deletedAt)))
       .returning();
     if (!saved) throw new NotFoundError('Order');
+    await queuePlan(tx, deps.boss, input.shopId);
     return saved;
   });
 }
