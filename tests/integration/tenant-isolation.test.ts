@@ -190,9 +190,25 @@ describe('one shop never sees or touches another shop’s data', () => {
       for (const shop of [a, b]) {
         await app.owner`insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'test', ${`seed-${shop.shopId}`}, '{}'::jsonb)`;
         await app.owner`insert into shop_credentials (shop_id, platform, settings, sealed_secrets) values (${shop.shopId}, 'shopify', '{}'::jsonb, 'v1.sealed')`;
+        await seedPreflightRows(shop.shopId);
       }
     });
     afterAll(() => appSql?.end());
+
+    /** A profile, a file on one of the shop's jobs, its report and an accepted warning. */
+    async function seedPreflightRows(shopId: string) {
+      const [job] = await jobsOf(app, shopId);
+      const [profile] = await app.owner<{ id: string }[]>`
+        insert into production_profiles (shop_id, name, process) values (${shopId}, 'Seed profile', 'digital_press') returning id`;
+      const [file] = await app.owner<{ id: string }[]>`
+        insert into files (shop_id, name, source, status, sha256) values (${shopId}, 'seed.pdf', 'operator', 'stored', ${'0'.repeat(64)}) returning id`;
+      await app.owner`insert into job_files (shop_id, job_id, file_id) values (${shopId}, ${job!.id}, ${file!.id})`;
+      await app.owner`
+        insert into preflight_reports (shop_id, job_id, file_id, sha256, rules_fingerprint, profile_id, status, findings, checked_at)
+        values (${shopId}, ${job!.id}, ${file!.id}, ${'0'.repeat(64)}, 'seed', ${profile!.id}, 'warnings', '[]'::jsonb, now())`;
+      await app.owner`
+        insert into preflight_acceptances (shop_id, job_id, file_id, code, actor, at) values (${shopId}, ${job!.id}, ${file!.id}, 'color.rgb', 'seed', now())`;
+    }
 
     const keyOf = (table: string) => (table === 'shops' ? 'id' : 'shop_id');
     const countAs = (sql: postgres.Sql | postgres.TransactionSql, table: string) =>
