@@ -191,6 +191,8 @@ describe('one shop never sees or touches another shop’s data', () => {
         await app.owner`insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'test', ${`seed-${shop.shopId}`}, '{}'::jsonb)`;
         await app.owner`insert into shop_credentials (shop_id, platform, settings, sealed_secrets) values (${shop.shopId}, 'shopify', '{}'::jsonb, 'v1.sealed')`;
         await seedPreflightRows(shop.shopId);
+        await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Seed press', '{digital_press}')`;
+        await app.owner`insert into shop_schedules (shop_id) values (${shop.shopId}) on conflict do nothing`;
       }
     });
     afterAll(() => appSql?.end());
