@@ -18,7 +18,7 @@ function pdfjsFolder(name: string): string {
  * old isEvalSupported option is gone), document scripts only ever run in the viewer's
  * scripting sandbox, which is not loaded here, and XFA is off. Fonts the file does not
  * embed come from pdf.js's bundled standard fonts, never from the system. Run it inside
- * the worker runner (task 'pdf-thumbnail') for the time and memory limits.
+ * the worker runner (task 'thumbnail') for the time and memory limits.
  */
 export async function renderPdfThumbnail(bytes: Uint8Array, options: { size: number }): Promise<Uint8Array> {
   const size = Math.max(16, Math.min(4096, Math.round(options.size)));
