@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection, SvgFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectSvg } from './index.ts';
+import { byteMutation } from '../testing/byte-mutations.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const inspect = (text: string, limits = defaultInspectLimits) => inspectSvg(encode(text), limits);
@@ -198,7 +199,7 @@ describe('hostile files', () => {
         <polyline points="1,1 2,2 3,1" stroke="#000"/><image width="5" height="5" href="${pngDataUri}"/><text>x</text></g>`),
     );
     fc.assert(
-      fc.property(mutation(), (mutate) => {
+      fc.property(byteMutation(), (mutate) => {
         const result = inspectSvg(mutate(valid), defaultInspectLimits);
         if (!result.ok) {
           expect(result.finding.severity).toBe('error');
@@ -211,19 +212,3 @@ describe('hostile files', () => {
     );
   });
 });
-
-function mutation() {
-  return fc.oneof(
-    fc.nat().map((n) => (bytes: Uint8Array) => bytes.subarray(0, n % (bytes.length + 1))),
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (bytes: Uint8Array) => {
-      const copy = Uint8Array.from(bytes);
-      for (const [at, value] of flips) copy[at % copy.length] = value;
-      return copy;
-    }),
-    fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 200 })).map(([from, to, length]) => (bytes: Uint8Array) => {
-      const a = from % bytes.length;
-      const b = to % bytes.length;
-      return Uint8Array.from([...bytes.subarray(0, b), ...bytes.subarray(a, a + length), ...bytes.subarray(b)]);
-    }),
-  );
-}
