@@ -190,9 +190,51 @@ describe('one shop never sees or touches another shop’s data', () => {
       for (const shop of [a, b]) {
         await app.owner`insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'test', ${`seed-${shop.shopId}`}, '{}'::jsonb)`;
         await app.owner`insert into shop_credentials (shop_id, platform, settings, sealed_secrets) values (${shop.shopId}, 'shopify', '{}'::jsonb, 'v1.sealed')`;
+        await seedPreflightRows(shop.shopId);
+        await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Seed press', '{digital_press}')`;
+        await app.owner`insert into shop_schedules (shop_id) values (${shop.shopId}) on conflict do nothing`;
+        await seedGangRows(shop.shopId);
       }
     });
     afterAll(() => appSql?.end());
+
+    /** A profile, a file on one of the shop's jobs, its report and an accepted warning. */
+    async function seedPreflightRows(shopId: string) {
+      const [job] = await jobsOf(app, shopId);
+      const [profile] = await app.owner<{ id: string }[]>`
+        insert into production_profiles (shop_id, name, process) values (${shopId}, 'Seed profile', 'digital_press') returning id`;
+      const [file] = await app.owner<{ id: string }[]>`
+        insert into files (shop_id, name, source, status, sha256) values (${shopId}, 'seed.pdf', 'operator', 'stored', ${'0'.repeat(64)}) returning id`;
+      await app.owner`insert into job_files (shop_id, job_id, file_id) values (${shopId}, ${job!.id}, ${file!.id})`;
+      await app.owner`
+        insert into preflight_reports (shop_id, job_id, file_id, sha256, rules_fingerprint, profile_id, status, findings, checked_at)
+        values (${shopId}, ${job!.id}, ${file!.id}, ${'0'.repeat(64)}, 'seed', ${profile!.id}, 'warnings', '[]'::jsonb, now())`;
+      await app.owner`
+        insert into preflight_acceptances (shop_id, job_id, file_id, code, actor, at) values (${shopId}, ${job!.id}, ${file!.id}, 'color.rgb', 'seed', now())`;
+    }
+
+    /** A planned gang run of one of the shop's job items, with a placement, an output and spoilage. */
+    async function seedGangRows(shopId: string) {
+      const [item] = await app.owner<{ id: string; jobId: string; orderLineId: string }[]>`
+        select i.id, i.job_id as "jobId", i.order_line_id as "orderLineId" from job_items i where i.shop_id = ${shopId} limit 1`;
+      await app.owner`insert into gang_rules (shop_id) values (${shopId}) on conflict do nothing`;
+      const [run] = await app.owner<{ id: string }[]>`
+        insert into gang_runs (shop_id, group_key, target, gutter_mm, bleed_mm, sheets, utilization, created_by)
+        values (${shopId}, 'seed', '{"kind":"sheet","width":320,"height":450}'::jsonb, 2, 3, 1, 0.5, 'seed') returning id`;
+      await app.owner`insert into gang_run_jobs (shop_id, run_id, job_id) values (${shopId}, ${run!.id}, ${item!.jobId})`;
+      const [runItem] = await app.owner<{ id: string }[]>`
+        insert into gang_run_items (shop_id, run_id, job_id, job_item_id, order_line_id, width_mm, height_mm, copies)
+        values (${shopId}, ${run!.id}, ${item!.jobId}, ${item!.id}, ${item!.orderLineId}, 85, 55, 1) returning id`;
+      await app.owner`
+        insert into gang_run_placements (shop_id, run_id, run_item_id, job_id, order_line_id, copy, sheet, x, y, width, height, rotated)
+        values (${shopId}, ${run!.id}, ${runItem!.id}, ${item!.jobId}, ${item!.orderLineId}, 0, 0, 3, 3, 85, 55, false)`;
+      await app.owner`
+        insert into gang_run_outputs (shop_id, run_id, kind, layout_version, sha256, size_bytes, pages)
+        values (${shopId}, ${run!.id}, 'pdf', 1, ${'0'.repeat(64)}, 1, 1)`;
+      await app.owner`
+        insert into gang_run_spoilage (shop_id, run_id, run_item_id, order_line_id, copies, actor, at)
+        values (${shopId}, ${run!.id}, ${runItem!.id}, ${item!.orderLineId}, 1, 'seed', now())`;
+    }
 
     const keyOf = (table: string) => (table === 'shops' ? 'id' : 'shop_id');
     const countAs = (sql: postgres.Sql | postgres.TransactionSql, table: string) =>

@@ -9,3 +9,4 @@ export * from './preflight/index.ts';
 export * from './gangup/index.ts';
 export * from './profiles/index.ts';
 export * from './scheduling/index.ts';
+export * from './shop-schedule/index.ts';

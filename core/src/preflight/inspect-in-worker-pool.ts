@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { InspectLimits } from '../domain/preflight/facts.ts';
+import type { FileKind, InspectLimits } from '../domain/preflight/facts.ts';
 
 /** What the worker thread can do; `task` picks it. */
 export type WorkerTask =
   | { task: 'inspect'; bytes: Uint8Array; name?: string; limits?: Partial<InspectLimits> }
-  | { task: 'pdf-thumbnail'; bytes: Uint8Array; size: number };
+  | { task: 'thumbnail'; bytes: Uint8Array; kind: FileKind; size: number };
 
 export interface WorkerRequest {
   id: number;

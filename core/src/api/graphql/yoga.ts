@@ -8,6 +8,8 @@ import { gangupTypeDefs } from './gangup-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { resolvers } from './resolvers.ts';
+import { schedulingResolvers } from './scheduling-resolvers.ts';
+import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 
 export interface GraphQLServerContext {
@@ -17,7 +19,10 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, gangupTypeDefs], resolvers: [resolvers, preflightResolvers, gangupResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, gangupTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, gangupResolvers],
+    }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.

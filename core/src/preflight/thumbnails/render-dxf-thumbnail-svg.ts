@@ -33,6 +33,7 @@ export class DxfSvgSink implements DxfSink {
   private readonly model: { path: string[]; inserts: Insert[] } = { path: [], inserts: [] };
   private readonly blocks = new Map<string, Block>();
   private readonly baseOf = new Map<string, [number, number]>();
+  private blockIds = 0;
   private segments = 0;
   private current = { block: null as string | null, path: '', segments: 0, inserts: [] as Insert[] };
 
@@ -100,7 +101,8 @@ export class DxfSvgSink implements DxfSink {
 
   block(name: string, baseX: number, baseY: number): void {
     this.facts.block(name, baseX, baseY);
-    this.blocks.set(name, { id: `b${this.blocks.size}`, path: '', segments: 0, inserts: [] });
+    // Ids from a counter: a block name defined twice replaces the first, which must not free its id.
+    this.blocks.set(name, { id: `b${this.blockIds++}`, path: '', segments: 0, inserts: [] });
     // Entities inside the block are drawn relative to its base point.
     this.baseOf.set(name, [baseX, baseY]);
   }

@@ -1,8 +1,11 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { binaryStl, cube } from '../../domain/preflight/mesh/fixtures/mesh-fixtures.ts';
+import { BadRequestError } from '../../errors.ts';
+import { binaryStl, cube, modelXml, threeMf } from '../../domain/preflight/mesh/fixtures/mesh-fixtures.ts';
 import { parseStl } from '../../domain/preflight/mesh/index.ts';
-import { renderMeshThumbnail } from './render-mesh-thumbnail.ts';
+import { renderMeshFileThumbnail, renderMeshThumbnail } from './render-mesh-thumbnail.ts';
+
+const fixtures3mf = () => threeMf(modelXml({ unit: 'inch', meshes: { '1': cube(1) }, items: [{ objectid: '1' }] }));
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -44,6 +47,19 @@ describe('renderMeshThumbnail', () => {
     expect([...colours(renderMeshThumbnail(new Float32Array(0), { size: 32 })).keys()]).toHaveLength(1);
     const positions = new Float32Array([...cubePositions(), Number.NaN, 0, 0, 1, 0, 0, 0, 1, 0]);
     expect(colours(renderMeshThumbnail(positions, { size: 64 })).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('renders STL, OBJ and 3MF files, and refuses what preflight refuses with its finding code', () => {
+    const stl = binaryStl(cube(10));
+    const obj = new TextEncoder().encode('v 0 0 0\nv 10 0 0\nv 0 10 0\nv 0 0 10\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n');
+    const threeMf = fixtures3mf();
+    for (const [bytes, kind] of [[stl, 'stl'], [obj, 'obj'], [threeMf, '3mf']] as const) {
+      expect(colours(renderMeshFileThumbnail(bytes, kind, { size: 48 })).size, kind).toBeGreaterThanOrEqual(3);
+    }
+    const lying = stl.slice();
+    new DataView(lying.buffer).setUint32(80, 999, true);
+    expect(() => renderMeshFileThumbnail(lying, 'stl', { size: 48 })).toThrow(expect.objectContaining({ details: { code: 'stl.size_mismatch' } }));
+    expect(() => renderMeshFileThumbnail(stl, 'stl', { size: 48, limits: { maxTriangles: 5 } })).toThrow(BadRequestError);
   });
 
   it('refuses a size that is not a sensible whole number of pixels', () => {

@@ -1,4 +1,8 @@
 import { PNG } from 'pngjs';
+import type { InspectLimits } from '../../domain/preflight/facts.ts';
+import { defaultInspectLimits } from '../../domain/preflight/limits.ts';
+import { parse3mf, parseObj, parseStl } from '../../domain/preflight/mesh/index.ts';
+import { BadRequestError } from '../../errors.ts';
 import type { ThumbnailOptions } from './render-svg-thumbnail.ts';
 
 const BACKGROUND = [246, 247, 249] as const;
@@ -14,6 +18,17 @@ const right = normalize(cross([0, 0, 1], toCamera));
 const up = cross(toCamera, right);
 /** Light from above the viewer's left shoulder, so the three visible faces of a box differ. */
 const light = normalize([0.35, -1, 1.6]);
+
+/**
+ * A mesh file's thumbnail: read with the same caps as preflight (a file preflight refuses
+ * gets no thumbnail, with the same finding code), then drawn by renderMeshThumbnail.
+ */
+export function renderMeshFileThumbnail(bytes: Uint8Array, kind: 'stl' | 'obj' | '3mf', options: ThumbnailOptions & { limits?: Partial<InspectLimits> }): Uint8Array {
+  const limits = { ...defaultInspectLimits, ...options.limits };
+  const parsed = kind === 'stl' ? parseStl(bytes, limits) : kind === 'obj' ? parseObj(bytes, limits) : parse3mf(bytes, limits);
+  if (!parsed.ok) throw new BadRequestError(parsed.finding.message, { code: parsed.finding.code });
+  return renderMeshThumbnail(parsed.mesh.positions, options);
+}
 
 /**
  * A shaded PNG of a triangle soup (nine floats per triangle, as the mesh readers return

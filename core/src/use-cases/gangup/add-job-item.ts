@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { footprintOf, formatJobNumber, groupKeyOf, stageByKey, targetKindOf } from '../../domain/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { jobFilesOf, preflightCounts } from '../preflight/job-file-reads.ts';
@@ -14,7 +14,7 @@ import { jobsInOpenRuns, lineAccounts, type GangRunItemRow, type GangRunRow } fr
  * Brings a job item not yet in a planned run into it (with no copies placed yet): the same
  * checks as creating a run, and its job moves to the run's stage.
  */
-export async function addJobItemToRun(tx: Tx, input: { run: GangRunRow; jobItemId: string; actor: string; at: Date }): Promise<GangRunItemRow> {
+export async function addJobItemToRun(tx: Tx, input: { run: GangRunRow; jobItemId: string; actor: string; at: Date; boss: QueueClient }): Promise<GangRunItemRow> {
   const { run } = input;
   const { shopId } = run;
   const [item] = await tx.select().from(schema.jobItems).where(and(eq(schema.jobItems.shopId, shopId), eq(schema.jobItems.id, input.jobItemId)));
@@ -56,7 +56,7 @@ export async function addJobItemToRun(tx: Tx, input: { run: GangRunRow; jobItemI
     .returning();
   if (served.length === 0) {
     await tx.insert(schema.gangRunJobs).values({ shopId, runId: run.id, jobId: job.id });
-    await moveServedJobs(tx, { shopId, workflow, jobIds: [job.id], to: rules.plannedStage, actor: input.actor, at: input.at, note: `${runLabel(run)}: added by the operator`, strict: true, onlyCategories: ['queued'] });
+    await moveServedJobs(tx, { shopId, workflow, jobIds: [job.id], to: rules.plannedStage, actor: input.actor, at: input.at, note: `${runLabel(run)}: added by the operator`, strict: true, onlyCategories: ['queued'], boss: input.boss });
   }
   return row!;
 }

@@ -28,7 +28,7 @@ const NEXT: Record<'start' | 'finish' | 'cancel', { from: RunStatus[]; to: RunSt
  * through the workflow's transitions with audit events. A cancelled run's jobs stay
  * where they are and may be ganged again.
  */
-export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files'>, input: AdvanceGangRunInput, step: 'start' | 'finish' | 'cancel'): Promise<GangRunRow> {
+export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock' | 'files'>, input: AdvanceGangRunInput, step: 'start' | 'finish' | 'cancel'): Promise<GangRunRow> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const at = deps.clock();
     const run = await loadRun(tx, input.shopId, input.runId, true);
@@ -51,10 +51,10 @@ export async function advanceGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'file
       if (step === 'start') {
         // The press gets the current layout: re-impose one a cancellation changed.
         await ensureImposed(deps, tx, updated!);
-        await moveServedJobs(tx, { shopId: input.shopId, workflow, jobIds, to: rules.runningStage, actor: input.actor, at, note, strict: true, onlyCategories: ['queued'] });
+        await moveServedJobs(tx, { shopId: input.shopId, workflow, jobIds, to: rules.runningStage, actor: input.actor, at, note, strict: true, onlyCategories: ['queued'], boss: deps.boss });
       } else {
         // A job moved on by hand (or already further, for a remake) is left where it is.
-        await moveServedJobs(tx, { shopId: input.shopId, workflow, jobIds, to: rules.finishedStage, actor: input.actor, at, note, strict: false });
+        await moveServedJobs(tx, { shopId: input.shopId, workflow, jobIds, to: rules.finishedStage, actor: input.actor, at, note, strict: false, boss: deps.boss });
       }
     }
     return updated!;

@@ -34,7 +34,7 @@ const MAX_JOBS = 500;
  * placement with its item, order line and job, moves the jobs to the run's stage through
  * the workflow, and imposes the output. Each line gets the copies it still owes.
  */
-export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files'>, input: CreateGangRunInput): Promise<{ runId: string }> {
+export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock' | 'files'>, input: CreateGangRunInput): Promise<{ runId: string }> {
   const jobIds = [...new Set(input.jobIds)];
   if (jobIds.length === 0) throw new BadRequestError('A gang run needs at least one job');
   if (jobIds.length > MAX_JOBS) throw new BadRequestError(`A gang run takes at most ${MAX_JOBS} jobs`);
@@ -138,7 +138,7 @@ export async function createGangRun(deps: Pick<CoreDeps, 'db' | 'clock' | 'files
     const sheets = packed.layout.kind === 'sheets' ? packed.layout.sheets.length : 1;
     const rollLength = packed.layout.kind === 'roll' ? packed.layout.length : null;
     const run = await storeLayout(tx, inserted, itemRows, { placements: placed, sheets, rollLength, utilization: packed.utilization }, at);
-    await moveServedJobs(tx, { shopId, workflow, jobIds: servedJobs, to: rules.plannedStage, actor: input.actor, at, note: `${runLabel(run)} planned`, strict: true, onlyCategories: ['queued'] });
+    await moveServedJobs(tx, { shopId, workflow, jobIds: servedJobs, to: rules.plannedStage, actor: input.actor, at, note: `${runLabel(run)} planned`, strict: true, onlyCategories: ['queued'], boss: deps.boss });
     await imposeGangRun(deps, tx, await loadRun(tx, shopId, run.id));
     return { runId: run.id };
   });

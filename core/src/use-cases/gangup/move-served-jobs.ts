@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { formatJobNumber, stageByKey, stagePath, type Workflow } from '../../domain/index.ts';
 import { IllegalTransitionError } from '../../errors.ts';
 import { applyTransition } from '../jobs/apply-transition.ts';
@@ -13,6 +13,8 @@ export interface MoveServedJobs {
   actor: string;
   at: Date;
   note: string;
+  /** Moves re-plan the schedule (queued in the same transaction). */
+  boss: QueueClient;
   /** Refuse (ILLEGAL_TRANSITION) when a job cannot get there; otherwise leave it where it is. */
   strict: boolean;
   /** Move only jobs whose stage is in one of these categories (e.g. queued: a remake already in production stays). */
@@ -52,7 +54,7 @@ export async function moveServedJobs(tx: Tx, move: MoveServedJobs): Promise<{ mo
     let from = stageByKey(move.workflow, job.stageKey)!;
     let heldFrom = job.heldFrom;
     for (const to of path) {
-      await applyTransition(tx, { shopId: move.shopId, job: { id: job.id, heldFrom }, from, to, actor: move.actor, at: move.at, note: move.note });
+      await applyTransition(tx, { shopId: move.shopId, job: { id: job.id, heldFrom }, from, to, actor: move.actor, at: move.at, note: move.note, boss: move.boss });
       heldFrom = null;
       from = to;
     }

@@ -28,7 +28,7 @@ const MAX_CHANGES = 1_000;
  * checked like the packer's own (no overlap, gutter kept, inside the sheet with its
  * bleed) and refused whole with every problem named; an accepted one is re-imposed.
  */
-export async function updateGangRunPlacements(deps: Pick<CoreDeps, 'db' | 'clock' | 'files'>, input: UpdatePlacementsInput): Promise<GangRunRow> {
+export async function updateGangRunPlacements(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock' | 'files'>, input: UpdatePlacementsInput): Promise<GangRunRow> {
   if (input.changes.length === 0) throw new BadRequestError('No changes given');
   if (input.changes.length > MAX_CHANGES) throw new BadRequestError(`At most ${MAX_CHANGES} changes at once`);
   return withShop(deps.db, input.shopId, async (tx) => {
@@ -45,7 +45,7 @@ export async function updateGangRunPlacements(deps: Pick<CoreDeps, 'db' | 'clock
       let itemId = change.runItemId ?? null;
       if (!itemId && change.jobItemId) {
         const existing = items.find((item) => item.jobItemId === change.jobItemId);
-        itemId = existing?.id ?? (await addJobItemToRun(tx, { run, jobItemId: change.jobItemId, actor: input.actor, at })).id;
+        itemId = existing?.id ?? (await addJobItemToRun(tx, { run, jobItemId: change.jobItemId, actor: input.actor, at, boss: deps.boss })).id;
         if (!existing) items = await runItems(tx, input.shopId, [run.id]);
       }
       if (!itemId) throw new BadRequestError(`changes[${i}]: an added copy needs runItemId or jobItemId`);

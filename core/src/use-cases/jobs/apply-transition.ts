@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { releaseJobsFromPlannedRuns } from '../gangup/release-jobs.ts';
+import { afterJobMoved } from '../scheduling/after-job-moved.ts';
 import { insertJobEvents } from './insert-job-events.ts';
 import { asJobId, heldFromAfterMove, jobTransitionEvent, type Stage } from '../../domain/index.ts';
 
@@ -12,9 +13,11 @@ export interface AllowedMove {
   actor: string;
   at: Date;
   note: string | null;
+  /** Queues the schedule's re-plan in the same transaction. */
+  boss: QueueClient;
 }
 
-/** Writes a move the workflow has allowed: the job's new stage and its audit event, together. */
+/** Writes a move the workflow has allowed: the job's new stage, its audit event and the schedule's follow-up, together. */
 export async function applyTransition(tx: Tx, move: AllowedMove): Promise<void> {
   const event = jobTransitionEvent({ jobId: asJobId(move.job.id), at: move.at, actor: move.actor, from: move.from.key, to: move.to.key, note: move.note });
   await tx
@@ -24,4 +27,5 @@ export async function applyTransition(tx: Tx, move: AllowedMove): Promise<void> 
   await insertJobEvents(tx, move.shopId, [event]);
   // A cancelled job's copies must not be printed on a planned gang sheet.
   if (move.to.category === 'cancelled') await releaseJobsFromPlannedRuns(tx, { shopId: move.shopId, jobIds: [move.job.id], at: move.at });
+  await afterJobMoved(tx, move.boss, { shopId: move.shopId, jobId: move.job.id, from: move.from, to: move.to, at: move.at });
 }

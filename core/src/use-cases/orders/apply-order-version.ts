@@ -31,7 +31,7 @@ export async function applyOrderVersion(
   const created = decision === 'produce' ? await createJobsForOrder(tx, { shopId, orderId: order.id, actor, at, boss: input.boss }) : { created: 0 };
   const cancelled =
     decision === 'stop'
-      ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}` })
+      ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}`, boss: input.boss })
       : { cancelled: 0 };
   return { orderId: order.id, jobsCreated: created.created, jobsCancelled: cancelled.cancelled };
 }

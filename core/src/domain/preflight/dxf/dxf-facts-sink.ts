@@ -107,6 +107,13 @@ export class DxfFactsSink implements DxfSink {
     if (name === '$INSUNITS') this.insunits = value;
   }
 
+  /** Blocks that model space references but the file never defines (external references). */
+  missingBlocks(): string[] {
+    const missing = new Set<string>();
+    for (const insert of this.modelInserts) if (!this.blocks.has(insert.block)) missing.add(insert.block);
+    return [...missing];
+  }
+
   /** Model space with every INSERT placed, in drawing units. */
   extent(): Bounds {
     const memo = new Map<string, Bounds>();

@@ -1,5 +1,6 @@
 import { Inflate, Unzlib } from 'fflate';
 import { isDict, isName, PdfLimitError, type PdfStream, type PdfValue } from './objects.ts';
+import { lzwDecode } from './lzw.ts';
 import { ascii85, asciiHex, unpredict } from './simple-filters.ts';
 
 /** Decoded bytes still allowed for the whole document; every decoder draws from it. */
@@ -11,8 +12,11 @@ export interface DecodeBudget {
   perStream: number;
 }
 
-/** Input is fed in slices this big, so one slice can expand to at most ~16 MB before the cap is checked. */
-const SLICE = 16 * 1024;
+/**
+ * Input is fed in slices this big, so one slice can expand to at most ~66 MB (deflate
+ * tops out near 1:1032) before the cap is checked; smaller slices cost fflate time.
+ */
+const SLICE = 64 * 1024;
 
 function asList(value: PdfValue | undefined): PdfValue[] {
   if (value === undefined || value === null) return [];
@@ -21,13 +25,19 @@ function asList(value: PdfValue | undefined): PdfValue[] {
 
 /**
  * A stream's data with its filters undone, or null when a filter is one we don't read
- * (image codecs, LZW). Never more than the budget allows: a decompression bomb stops
+ * (image codecs). Never more than the budget allows: a decompression bomb stops
  * with a PdfLimitError after at most one slice's worth of output.
  */
-export function decodeStream(stream: PdfStream, budget: DecodeBudget, resolve: (value: PdfValue | undefined) => PdfValue | undefined): Uint8Array | null {
+export function decodeStream(
+  stream: PdfStream,
+  budget: DecodeBudget,
+  resolve: (value: PdfValue | undefined) => PdfValue | undefined,
+  /** The stored data, decrypted if need be (PdfFile.streamData). */
+  stored: Uint8Array = stream.data,
+): Uint8Array | null {
   const filters = asList(resolve(stream.dict.get('Filter') ?? stream.dict.get('F'))).map((f) => resolve(f));
   const params = asList(resolve(stream.dict.get('DecodeParms') ?? stream.dict.get('DP'))).map((p) => resolve(p));
-  let data: Uint8Array = stream.data;
+  let data: Uint8Array = stored;
   for (let i = 0; i < filters.length; i++) {
     const filter = filters[i];
     const param = params[i];
@@ -47,6 +57,13 @@ export function decodeStream(stream: PdfStream, budget: DecodeBudget, resolve: (
       case 'A85':
         data = ascii85(data);
         break;
+      case 'LZWDecode':
+      case 'LZW': {
+        const early = isDict(param) ? resolve(param.get('EarlyChange')) : undefined;
+        data = lzwDecode(data, cap, overflow, early === 0 ? 0 : 1);
+        data = unpredict(data, isDict(param) ? param : undefined);
+        break;
+      }
       case 'RunLengthDecode':
       case 'RL':
         data = runLength(data, cap, overflow);
