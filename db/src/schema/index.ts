@@ -8,3 +8,6 @@ export { shopCredentials } from './shop-credentials.ts';
 export { productionProfiles, type ProfileMatch } from './production-profiles.ts';
 export { files, jobFiles } from './files.ts';
 export { preflightReports, preflightAcceptances } from './preflight.ts';
+export { shipments, shipmentLines, type PickupDetails } from './shipments.ts';
+export { notificationTemplates, notificationOptOuts, notificationSettings } from './notifications.ts';
+export { webhookSubscriptions } from './webhook-subscriptions.ts';
