@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { decideTransition } from '../../domain/index.ts';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { afterJobMoved } from './after-job-moved.ts';
 import { applyTransition } from './apply-transition.ts';
 import { loadTransitionContext } from './transition-context.ts';
 
@@ -19,9 +20,10 @@ export interface TransitionJobInput {
 
 /**
  * Moves a job to another stage if the shop's workflow allows it now, and appends the
- * audit event in the same transaction. A refused move changes nothing and writes no event.
+ * audit event in the same transaction, with its outward effects (outbox). A refused move
+ * changes nothing and writes no event.
  */
-export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'clock'>, input: TransitionJobInput): Promise<{ jobId: string; from: string; to: string }> {
+export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'>, input: TransitionJobInput): Promise<{ jobId: string; from: string; to: string }> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const where = and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId), isNull(schema.jobs.deletedAt));
     const [job] = await tx.select().from(schema.jobs).where(where).for('update');
@@ -37,7 +39,10 @@ export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'clock'>, input:
       throw new IllegalTransitionError(decision.message, { from: job.stageKey, to: input.to, allowed: decision.allowed, reason: decision.reason });
     }
 
-    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at: deps.clock(), note: input.note ?? null });
+    const at = deps.clock();
+    const note = input.note ?? null;
+    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at, note });
+    await afterJobMoved(tx, deps, { shopId: input.shopId, job, from: decision.from, to: decision.to, actions: decision.actions, actor: input.actor, at, note });
     return { jobId: job.id, from: decision.from.key, to: decision.to.key };
   });
 }
