@@ -1,6 +1,7 @@
 import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
 import { preflightFileHandler, preflightRecheckHandler } from './handlers/preflight.ts';
+import { outboxRelayHandler } from './handlers/outbox-relay.ts';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
 import { reconcileAllHandler, reconcileShopHandler } from './handlers/reconcile.ts';
 
@@ -31,6 +32,12 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
     queues.preflightFile.name,
     { batchSize: 1, localConcurrency: Math.max(1, Math.min(2, options.concurrency)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
     preflightFileHandler(deps),
+  );
+  // Each relay holds one connection for its platform call; a few at once per process.
+  await deps.boss.work(
+    queues.outboxRelay.name,
+    { batchSize: 1, localConcurrency: Math.max(1, options.concurrency), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 },
+    outboxRelayHandler(deps, log),
   );
   await deps.boss.work(queues.preflightRecheck.name, { batchSize: 1, pollingIntervalSeconds: 2 }, preflightRecheckHandler(deps));
   await deps.boss.work(queues.reconcileShop.name, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 }, reconcileShopHandler(deps, log));

@@ -3,9 +3,13 @@ import type { CoreDeps } from '../../deps.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
+import { notificationsResolvers } from './notifications-resolvers.ts';
+import { notificationsTypeDefs } from './notifications-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { resolvers } from './resolvers.ts';
+import { shippingResolvers } from './shipping-resolvers.ts';
+import { shippingTypeDefs } from './shipping-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 
 export interface GraphQLServerContext {
@@ -15,7 +19,7 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs], resolvers: [resolvers, preflightResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, shippingTypeDefs, notificationsTypeDefs], resolvers: [resolvers, preflightResolvers, shippingResolvers, notificationsResolvers] }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.
