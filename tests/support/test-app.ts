@@ -29,7 +29,15 @@ export interface GraphQLResult<T> {
 }
 
 /** The real API (and, unless told otherwise, the real workers) on a loopback port and a fresh database. */
-export async function startTestApp(options: { workers?: boolean; platformApis?: CoreDeps['platformApis']; shopifyAuth?: CoreDeps['shopifyAuth'] } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  workers?: boolean;
+  platformApis?: CoreDeps['platformApis'];
+  shopifyAuth?: CoreDeps['shopifyAuth'];
+  mailer?: CoreDeps['mailer'];
+  outboxPolicy?: CoreDeps['outboxPolicy'];
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const client = createDatabaseClient({ url: database.appUrl, max: 6 });
   const boss = createBoss({ url: database.appUrl, max: 4 });
@@ -47,6 +55,8 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
     secrets: createSecretBox(randomBytes(32)),
     platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
     connectors: {
       shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }),
       woocommerce: createWooCommerceConnector(),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { enqueueInTx, queues, schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { prepareSend } from './prepare-send.ts';
@@ -34,6 +34,11 @@ export async function relayEffect(deps: RelayDeps, input: { shopId: string; outb
     const [row] = await tx.select().from(schema.outbox).where(where).for('update', { skipLocked: true });
     if (!row || row.status !== 'pending') return { status: 'not_pending' };
 
+    // One order's platform writes go one at a time and in order: WooCommerce, for one,
+    // keeps shipments in order meta with no conditional write, so two at once lose one.
+    if (row.orderId && isPlatformKind(row.kind)) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${row.shopId}), hashtext(${row.orderId}))`);
+    }
     const paused = deps.pacer.pausedUntil(input.shopId, deps.clock());
     if (paused && isPlatformKind(row.kind)) return reschedule(tx, deps, row, paused, 'waiting out the platform rate limit', false);
 
