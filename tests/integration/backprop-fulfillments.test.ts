@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTestShop, importOrder, moveJob, outboxOf, recordShipmentVia, settled, TO_READY } from '../support/backprop-flow.ts';
+import { connectTestShop, importOrder, moveJob, outboxOf, quiet, recordShipmentVia, settled, TO_READY } from '../support/backprop-flow.ts';
 import { startOdooPlatform, startShopifyPlatform, startWooCommercePlatform, type BackpropPlatform } from '../support/backprop-platforms.ts';
 import { errorCodes } from '../support/orders.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -37,6 +37,9 @@ describe.each(platforms)('back-propagation to %s', (_name, start) => {
     const seeded = await platform.seedOrder();
     const order = await importOrder(app, shop.shopId, platform, seeded.externalId, seeded.lineExternalIds);
     for (const jobId of order.jobIds) await moveJob(app, shop.shopId, jobId, TO_READY);
+    // The status pushes of those moves are out, so an injected failure meets the fulfillment.
+    const pushed = await quiet(app, shop.shopId, order.orderId);
+    expect(pushed.filter((row) => row.kind === 'push_status' && row.status === 'sent').length).toBeGreaterThan(0);
     return { ...seeded, ...order };
   }
 
@@ -96,8 +99,9 @@ describe.each(platforms)('back-propagation to %s', (_name, start) => {
     expect(effect?.status).toBe('sent');
     expect(platform.fulfillments(order.externalId)).toHaveLength(1);
     if (what === 'a throttled call') {
-      // Waiting out a rate limit spends no attempt.
+      // Waiting out a rate limit spends no attempt, but it did wait.
       expect(effect?.attempts).toBe(1);
+      expect(effect?.last_error).toMatch(/throttl|429|rate|too many/i);
     } else {
       expect(effect?.attempts).toBeGreaterThanOrEqual(2); // the failure really happened and was retried
     }

@@ -71,3 +71,11 @@ export async function settled(app: TestApp, shopId: string, orderId: string, kin
     return rows.length === count && rows.every((row) => row.status !== 'pending') ? rows : undefined;
   }, timeoutMs);
 }
+
+/** Waits until every effect of the order has been relayed (or dead-lettered). */
+export async function quiet(app: TestApp, shopId: string, orderId: string, timeoutMs = 30_000): Promise<OutboxState[]> {
+  return eventually(async () => {
+    const rows = await outboxOf(app, shopId, orderId);
+    return rows.every((row) => row.status !== 'pending') ? rows : undefined;
+  }, timeoutMs);
+}

@@ -130,7 +130,7 @@ export async function startWooCommercePlatform(): Promise<BackpropPlatform> {
 export async function startOdooPlatform(version: 17 | 19): Promise<BackpropPlatform> {
   const fake = await createFakeOdoo();
   const connection = fake.connection({ version, webhookSecret: 'backprop-odoo-secret' });
-  const slow = withSlowSwitch(fake.handlers, (_request, body) => body.includes('button_validate'));
+  const slow = withSlowSwitch(fake.handlers, (request, body) => request.url.includes('button_validate') || body.includes('button_validate'));
   return {
     platform: 'odoo',
     domain: new URL(fake.url).host,

@@ -50,7 +50,8 @@ export async function relayEffect(deps: RelayDeps, input: { shopId: string; outb
         if (row.kind === 'create_fulfillment' && typeof outcome.result['fulfillmentExternalId'] === 'string') {
           await rememberFulfillment(tx, input.shopId, (row.payload as { shipmentId: string }).shipmentId, outcome.result['fulfillmentExternalId']);
         }
-        await tx.update(schema.outbox).set({ status: 'sent', sentAt: now, attempts: row.attempts + 1, result: outcome.result, lastError: null }).where(where);
+        // lastError stays: what a sent effect went through on its way is worth seeing.
+        await tx.update(schema.outbox).set({ status: 'sent', sentAt: now, attempts: row.attempts + 1, result: outcome.result }).where(where);
         return { status: 'sent' };
       case 'skipped':
         await tx.update(schema.outbox).set({ status: 'skipped', sentAt: now, result: { skipped: outcome.reason } }).where(where);
