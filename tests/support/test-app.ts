@@ -35,6 +35,8 @@ export interface TestAppOptions {
   shopifyAuth?: CoreDeps['shopifyAuth'];
   mailer?: CoreDeps['mailer'];
   outboxPolicy?: CoreDeps['outboxPolicy'];
+  /** Seals shop secrets; give one to share it with a worker process (PRESSLINE_SECRET_KEY). */
+  secretKey?: Buffer;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -52,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     boss,
     clock: () => new Date(),
     publicUrl: 'http://127.0.0.1', // set to the real port below
-    secrets: createSecretBox(randomBytes(32)),
+    secrets: createSecretBox(options.secretKey ?? randomBytes(32)),
     platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
