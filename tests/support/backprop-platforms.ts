@@ -27,7 +27,8 @@ export interface BackpropPlatform {
   connection: ShopConnection;
   /** The stand-in's handlers behind the slow-answer switch; install these. */
   handlers: HttpHandler[];
-  seedOrder(): Promise<{ externalId: string; lineExternalIds: string[] }>;
+  /** A paid order of ORDER_LINES; `email` is the customer's (Shopify only). */
+  seedOrder(options?: { email?: string }): Promise<{ externalId: string; lineExternalIds: string[] }>;
   fulfillments(orderExternalId: string): PlatformFulfillment[];
   failNextFulfillmentAfterApplying(orderExternalId: string): void;
   /** The next fulfillment commit is applied, then answered only after `ms`. */
@@ -66,10 +67,10 @@ export async function startShopifyPlatform(): Promise<BackpropPlatform> {
     api,
     connection: { platform: 'shopify', shopDomain: domain, accessToken },
     handlers: slow.handlers,
-    async seedOrder() {
+    async seedOrder(options = {}) {
       const id = newId();
       const lines = ORDER_LINES.map((line) => ({ id: newId(), title: line.title, quantity: line.quantity, price: formatMinorUnits(line.unitPriceMinor, 'USD') }));
-      fake.seedOrder({ id, name: `#B${id.slice(-4)}`, currency: 'USD', financialStatus: 'paid', email: 'ada@example.com', lines });
+      fake.seedOrder({ id, name: `#B${id.slice(-4)}`, currency: 'USD', financialStatus: 'paid', email: options.email ?? 'ada@example.com', lines });
       return { externalId: id, lineExternalIds: lines.map((line) => line.id) };
     },
     fulfillments: (orderId) =>
