@@ -33,3 +33,6 @@ export { createSmtpMailer, type SmtpConfig } from './notifications/smtp-mailer.t
 export type { Mailer, MailMessage, MailResult } from './notifications/mailer.ts';
 export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './use-cases/outbox/webhook-effect.ts';
 export { connectShop } from './use-cases/shops/connect-shop.ts';
+export { createWebhookSubscription, deleteWebhookSubscription } from './use-cases/webhooks/webhook-subscriptions.ts';
+export { saveTemplate, previewNotification } from './use-cases/notifications/notification-templates.ts';
+export { saveNotificationSettings, optOutCustomer } from './use-cases/notifications/notification-preferences.ts';
