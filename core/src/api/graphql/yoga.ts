@@ -7,6 +7,8 @@ import { notificationsResolvers } from './notifications-resolvers.ts';
 import { notificationsTypeDefs } from './notifications-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
+import { reportsResolvers } from './reports-resolvers.ts';
+import { reportsTypeDefs } from './reports-type-defs.ts';
 import { resolvers } from './resolvers.ts';
 import { shippingResolvers } from './shipping-resolvers.ts';
 import { shippingTypeDefs } from './shipping-type-defs.ts';
@@ -19,7 +21,7 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, shippingTypeDefs, notificationsTypeDefs], resolvers: [resolvers, preflightResolvers, shippingResolvers, notificationsResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs], resolvers: [resolvers, preflightResolvers, shippingResolvers, notificationsResolvers, reportsResolvers] }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.
