@@ -82,6 +82,25 @@ describe.each(platforms)('back-propagation to %s', (_name, start) => {
     expect(status.data?.order.customerStatus).toEqual({ status: 'shipped', partiallyShipped: false });
   });
 
+  it('merges tracking numbers recorded again for the same shipment, never dropping one, and still holds one fulfillment', { timeout: 60_000 }, async () => {
+    const order = await readyOrder();
+    const lines = order.lineIds.map((id, i) => ({ orderLineId: id, quantity: i === 0 ? 2 : 1 }));
+    const first = await recordShipmentVia(app, shop.apiKey, { orderId: order.orderId, reference: 'BOX-1', carrier: 'UPS', trackingNumbers: ['1ZFIRST'], lines });
+    expect(first.errors).toBeUndefined();
+    await settled(app, shop.shopId, order.orderId, 'create_fulfillment', 1);
+    const again = await recordShipmentVia(app, shop.apiKey, { orderId: order.orderId, reference: 'BOX-1', trackingNumbers: ['1ZSECOND'], lines: [] });
+    expect(again.data?.recordShipment).toMatchObject({ id: first.data?.recordShipment.id, trackingNumbers: ['1ZFIRST', '1ZSECOND'] });
+    const [update] = await settled(app, shop.shopId, order.orderId, 'update_tracking', 1);
+    const fulfillments = platform.fulfillments(order.externalId);
+    expect(fulfillments).toHaveLength(1);
+    expect(update?.status).toBe('sent');
+    if (platform.api.updateTracking) {
+      expect(fulfillments[0]?.trackingText).toContain('1ZFIRST');
+      expect(fulfillments[0]?.trackingText).toContain('1ZSECOND');
+    }
+    // Platforms that cannot change a shipment's tracking get a customer-visible note with it instead.
+  });
+
   const failures: [string, (p: BackpropPlatform, externalId: string) => void][] = [
     ['a 500 after the platform applied it', (p, id) => p.failNextFulfillmentAfterApplying(id)],
     ['a timeout while the platform applied it', (p) => p.slowNextFulfillment(3_000)],

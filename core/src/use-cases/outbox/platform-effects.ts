@@ -128,7 +128,14 @@ export async function prepareTrackingUpdate(tx: Tx, deps: PlatformDeps, row: Eff
   const platform = await platformOf(deps, row.shopId);
   if (!('api' in platform)) return platform;
   const update = platform.api.updateTracking?.bind(platform.api);
-  if (!update) return { kind: 'skipped', reason: `${platform.connection.platform} cannot change a shipment's tracking` };
+  if (!update) {
+    // The platform cannot change a recorded shipment's tracking: tell the customer in a note instead.
+    const numbers = shipment.trackingNumbers.join(', ');
+    const note = `Tracking for your shipment: ${[shipment.carrier, numbers].filter(Boolean).join(' ')}${shipment.trackingUrl ? ` (${shipment.trackingUrl})` : ''}`;
+    return {
+      call: async () => fromConnector(await platform.api.addOrderNote(platform.connection, { orderExternalId: order.externalId, note, customerVisible: true }), () => ({ note })),
+    };
+  }
   const fulfillmentExternalId = shipment.fulfillmentExternalId;
   return {
     call: async () =>
