@@ -26,6 +26,8 @@ export interface CoreDeps {
   fetchFile: FileFetcher;
   /** Customer e-mail (SMTP). Without one, e-mail effects fail (and dead-letter) as not configured. */
   mailer?: Mailer;
+  /** Outgoing webhooks may target loopback and private networks (tests, on-premise receivers); off by default. */
+  webhooksAllowPrivateNetworks?: boolean;
   /** The outbox relay's retry policy; unset fields take DEFAULT_OUTBOX_POLICY's. */
   outboxPolicy?: Partial<OutboxPolicy>;
   clock: () => Date;

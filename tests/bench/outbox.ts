@@ -29,7 +29,8 @@ export async function run(args: string[]): Promise<number> {
   const receiver = await startWebhookReceiver(() => secret);
   try {
     progress(`migrating ${database.describe}`);
-    const env = readEnv({ ...database.env, WORKER_CONCURRENCY: String(concurrency) });
+    // The fake platform listens on loopback.
+    const env = readEnv({ ...database.env, WORKER_CONCURRENCY: String(concurrency), WEBHOOKS_ALLOW_PRIVATE: 'true' });
     const runtime = await openRuntime(env, { migrate: true, supervise: true, log: () => {} });
     const owner = postgres(runtime.location.ownerUrl, { max: 2, onnotice: () => {} });
     try {

@@ -65,6 +65,14 @@ describe('outgoing webhooks', () => {
     const secret = created.data!.createWebhookSubscription.secret;
     const refused = await app.graphql(shop.apiKey, `mutation { createWebhookSubscription(url: "ftp://x", topics: ["job.stage_changed"]) { secret } }`);
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+    // Outside tests, a subscription cannot aim at this server's own network.
+    app.deps.webhooksAllowPrivateNetworks = false;
+    try {
+      const internal = await app.graphql(shop.apiKey, `mutation { createWebhookSubscription(url: "http://127.0.0.1:5432/", topics: ["job.stage_changed"]) { secret } }`);
+      expect(internal.errors?.[0]?.message).toContain('private network');
+    } finally {
+      app.deps.webhooksAllowPrivateNetworks = true;
+    }
 
     failNext = 2; // the endpoint is down for the first two deliveries
     const [job] = await jobsOf(app, shop.shopId);

@@ -59,6 +59,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
+    // Test receivers listen on loopback.
+    webhooksAllowPrivateNetworks: true,
     connectors: {
       shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }),
       woocommerce: createWooCommerceConnector(),

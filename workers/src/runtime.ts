@@ -64,6 +64,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
       files: createLocalFileStore(join(env.PRESSLINE_HOME, 'files')),
       fetchFile: createFileFetcher({ maxBytes: env.FILE_FETCH_MAX_MB * 1024 * 1024, timeoutMs: 60_000, allowPrivateNetworks: env.FILE_FETCH_ALLOW_PRIVATE }),
       ...(mailer ? { mailer } : {}),
+      webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE,
       outboxPolicy: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS, baseDelayMs: env.OUTBOX_RETRY_BASE_MS, callTimeoutMs: env.OUTBOX_CALL_TIMEOUT_MS },
       clock: () => new Date(),
     };

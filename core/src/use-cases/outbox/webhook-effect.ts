@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
+import { isPrivateHost } from '../../files/fetch-linked-file.ts';
 import type { effectPayloads } from './effect-kinds.ts';
 import type { PreparedSend, SendOutcome } from './send-outcome.ts';
 import type { z } from 'zod';
@@ -20,7 +21,7 @@ export function signWebhookBody(secret: string, body: string): string {
  */
 export async function prepareWebhook(
   tx: Tx,
-  deps: Pick<CoreDeps, 'secrets' | 'clock'> & { timeoutMs: number },
+  deps: Pick<CoreDeps, 'secrets' | 'clock' | 'webhooksAllowPrivateNetworks'> & { timeoutMs: number },
   row: { shopId: string },
   payload: z.infer<(typeof effectPayloads)['webhook']>,
 ): Promise<PreparedSend | SendOutcome> {
@@ -29,6 +30,10 @@ export async function prepareWebhook(
     .from(schema.webhookSubscriptions)
     .where(and(eq(schema.webhookSubscriptions.shopId, row.shopId), eq(schema.webhookSubscriptions.id, payload.subscriptionId), isNull(schema.webhookSubscriptions.deletedAt)));
   if (!subscription) return { kind: 'skipped', reason: 'subscription deleted' };
+  // Checked when sending too: a name can resolve elsewhere than when it was subscribed.
+  if (!deps.webhooksAllowPrivateNetworks && (await isPrivateHost(new URL(subscription.url).hostname).catch(() => false))) {
+    return { kind: 'permanent', message: 'The webhook URL points into a private network' };
+  }
   const body = JSON.stringify(payload.body);
   const signature = signWebhookBody(deps.secrets.open(subscription.secretSealed), body);
   return {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
+import { isPrivateHost } from '../../files/fetch-linked-file.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { WEBHOOK_TOPICS } from './draft-webhooks.ts';
 
@@ -9,7 +10,7 @@ export type SubscriptionRow = typeof schema.webhookSubscriptions.$inferSelect;
 
 /** Creates a subscription; the signing secret is shown once, here, and kept sealed. */
 export async function createWebhookSubscription(
-  deps: Pick<CoreDeps, 'db' | 'secrets'>,
+  deps: Pick<CoreDeps, 'db' | 'secrets' | 'webhooksAllowPrivateNetworks'>,
   input: { shopId: string; url: string; topics: readonly string[] },
 ): Promise<{ subscription: SubscriptionRow; secret: string }> {
   let url: URL;
@@ -19,6 +20,10 @@ export async function createWebhookSubscription(
     throw new BadRequestError('url must be an absolute http(s) URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new BadRequestError('url must be an absolute http(s) URL');
+  // An unresolvable name is let through here (DNS may be down); sending checks again.
+  if (!deps.webhooksAllowPrivateNetworks && (await isPrivateHost(url.hostname).catch(() => false))) {
+    throw new BadRequestError('url must not point into a private network (loopback, 10/8, 192.168/16, …)');
+  }
   const topics = [...new Set(input.topics)];
   const unknown = topics.filter((topic) => !(WEBHOOK_TOPICS as readonly string[]).includes(topic));
   if (topics.length === 0 || unknown.length > 0) throw new BadRequestError(`topics must be some of ${WEBHOOK_TOPICS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
