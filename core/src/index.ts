@@ -23,7 +23,7 @@ export { saveProductionProfile, deleteProductionProfile } from './use-cases/prof
 export { preflightBytes } from './preflight/preflight-bytes.ts';
 export { recordShipment, type RecordShipmentInput } from './use-cases/shipments/record-shipment.ts';
 export { recordShipmentStatus } from './use-cases/shipments/record-shipment-status.ts';
-export { relayEffect, type RelayDeps, type RelayOutcome } from './use-cases/outbox/relay-effect.ts';
+export { recordRelayCrash, relayEffect, type RelayDeps, type RelayOutcome } from './use-cases/outbox/relay-effect.ts';
 export { createShopPacer, type ShopPacer } from './use-cases/outbox/shop-pacer.ts';
 export { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './use-cases/outbox/retry-delay.ts';
 export { writeEffects } from './use-cases/outbox/write-effects.ts';

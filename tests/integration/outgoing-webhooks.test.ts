@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { transitionJob } from '@pressline/core';
+import { createShopPacer, recordRelayCrash, transitionJob } from '@pressline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxOf, recordShipmentVia } from '../support/backprop-flow.ts';
 import { jobsOf, placeOrder } from '../support/orders.ts';
@@ -101,5 +101,17 @@ describe('outgoing webhooks', () => {
     });
     expect(hooks).toHaveLength(3);
     expect(hooks.reduce((sum, row) => sum + row.attempts, 0)).toBe(hooks.length + 2);
+  });
+
+  it('dead-letters an effect whose relay keeps crashing, after the last attempt, where the admin sees it', async () => {
+    const [row] = await app.owner<{ id: string }[]>`
+      insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'webhook', 'crashing-1', '{}'::jsonb) returning id`;
+    const deps = { ...app.deps, pacer: createShopPacer() };
+    for (let i = 0; i < 3; i++) await recordRelayCrash(deps, { shopId: shop.shopId, outboxId: row!.id, message: 'connection terminated' });
+    const [pending] = await app.owner<{ status: string }[]>`select status from outbox where id = ${row!.id}`;
+    expect(pending?.status).toBe('pending'); // three of four attempts spent
+    await recordRelayCrash(deps, { shopId: shop.shopId, outboxId: row!.id, message: 'connection terminated' });
+    const failures = await app.graphql<{ outboxFailures: { id: string; attempts: number; lastError: string }[] }>(shop.apiKey, `{ outboxFailures { id attempts lastError } }`);
+    expect(failures.data?.outboxFailures.find((failure) => failure.id === row!.id)).toEqual({ id: row!.id, attempts: 4, lastError: 'Relay failed: connection terminated' });
   });
 });

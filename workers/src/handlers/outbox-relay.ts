@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createShopPacer, relayEffect, type CoreDeps } from '@pressline/core';
+import { createShopPacer, recordRelayCrash, relayEffect, type CoreDeps } from '@pressline/core';
 
 const payload = z.object({ shopId: z.uuid(), outboxId: z.uuid() });
 
@@ -18,12 +18,20 @@ export function outboxRelayHandler(deps: CoreDeps, log: (message: string, error:
   return async (jobs: QueueJob[]) => {
     const results = [];
     for (const job of jobs) {
+      const parsed = payload.safeParse(job.data);
+      if (!parsed.success) {
+        log(`outbox job ${job.id} carries no effect; dropped`, parsed.error);
+        results.push({ id: job.id, status: 'completed' as const });
+        continue;
+      }
       try {
-        await relayEffect(relayDeps, payload.parse(job.data));
+        await relayEffect(relayDeps, parsed.data);
         results.push({ id: job.id, status: 'completed' as const });
       } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
         log(`outbox job ${job.id} failed; it will be retried`, error);
-        results.push({ id: job.id, status: 'failed' as const, output: { message: error instanceof Error ? error.message : String(error) } });
+        await recordRelayCrash(relayDeps, { ...parsed.data, message }).catch((bookkeeping: unknown) => log(`outbox job ${job.id}: could not record the failure`, bookkeeping));
+        results.push({ id: job.id, status: 'failed' as const, output: { message } });
       }
     }
     return results;

@@ -115,3 +115,23 @@ async function withTimeout(call: Promise<SendOutcome>, ms: number): Promise<Send
     clearTimeout(timer);
   }
 }
+
+/**
+ * A relay that threw (not a send that failed: the database or the code did) still spends
+ * an attempt, in a transaction of its own, so an effect that keeps crashing its relay is
+ * dead-lettered and shown instead of retried unseen forever.
+ */
+export async function recordRelayCrash(deps: RelayDeps, input: { shopId: string; outboxId: string; message: string }): Promise<void> {
+  const policy: OutboxPolicy = { ...DEFAULT_OUTBOX_POLICY, ...deps.outboxPolicy };
+  await withShop(deps.db, input.shopId, async (tx) => {
+    const where = and(eq(schema.outbox.shopId, input.shopId), eq(schema.outbox.id, input.outboxId));
+    const [row] = await tx.select().from(schema.outbox).where(where).for('update', { skipLocked: true });
+    if (!row || row.status !== 'pending') return;
+    const attempts = row.attempts + 1;
+    const lastError = `Relay failed: ${input.message}`.slice(0, 2000);
+    await tx
+      .update(schema.outbox)
+      .set(attempts >= policy.maxAttempts ? { status: 'failed', attempts, lastError } : { attempts, lastError })
+      .where(where);
+  });
+}
