@@ -26,6 +26,15 @@ export interface TransitionJobInput {
 export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'>, input: TransitionJobInput): Promise<{ jobId: string; from: string; to: string }> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const where = and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId), isNull(schema.jobs.deletedAt));
+    // Locks go order first, then job, as intake's do (it records the order, then cancels
+    // its jobs): the move re-derives the order's customer status in this transaction.
+    const [owner] = await tx.select({ orderId: schema.jobs.orderId }).from(schema.jobs).where(where);
+    if (!owner) throw new NotFoundError('Job');
+    await tx
+      .select({ id: schema.orders.id })
+      .from(schema.orders)
+      .where(and(eq(schema.orders.shopId, input.shopId), eq(schema.orders.id, owner.orderId)))
+      .for('update');
     const [job] = await tx.select().from(schema.jobs).where(where).for('update');
     if (!job) throw new NotFoundError('Job');
     if (input.expectedStage && input.expectedStage !== job.stageKey) {

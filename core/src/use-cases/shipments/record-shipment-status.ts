@@ -17,6 +17,10 @@ export async function recordShipmentStatus(
 ): Promise<{ shipment: ShipmentWithLines; changed: boolean }> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const where = and(eq(schema.shipments.shopId, input.shopId), eq(schema.shipments.id, input.shipmentId));
+    // Order first, then shipment: the lock order recordShipment takes.
+    const [owner] = await tx.select({ orderId: schema.shipments.orderId }).from(schema.shipments).where(where);
+    if (!owner) throw new NotFoundError('Shipment');
+    await tx.select({ id: schema.orders.id }).from(schema.orders).where(and(eq(schema.orders.shopId, input.shopId), eq(schema.orders.id, owner.orderId))).for('update');
     const [current] = await tx.select().from(schema.shipments).where(where).for('update');
     if (!current) throw new NotFoundError('Shipment');
     const at = deps.clock();
