@@ -250,6 +250,16 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     expect(queue[0]).toEqual({ job: { number: first.number }, plannedStart: expect.any(String), plannedEnd: expect.any(String), setupMinutes: expect.any(Number), running: true });
     expect(queue.slice(1).every((entry) => !entry.running)).toBe(true);
 
+    // The press stops mid-run: the job is still on it, and the operator is told rather than shown a plan elsewhere.
+    await gql(SET_STATE, { id: machines['Press A'], state: 'DOWN', reason: 'paper jam' });
+    const stopped = await planned(() => true);
+    const stuck = stopped.jobs.nodes.find((j) => j.id === first.id)!;
+    expect(stuck).toMatchObject({ machine: { name: 'Press A' }, plannedStart: null, unscheduled: { reason: 'interrupted' } });
+    expect(stuck.order.eta).toBeNull();
+    await gql(SET_STATE, { id: machines['Press A'], state: 'UP' });
+    const resumed = await planned(() => true);
+    expect(resumed.jobs.nodes.find((j) => j.id === first.id)).toMatchObject({ machine: { name: 'Press A' }, unscheduled: null, plannedStart: job.plannedStart });
+
     await gql(TRANSITION, { id: first.id, to: 'post_processing' });
     const after = await planned(() => true);
     const done = after.jobs.nodes.find((j) => j.id === first.id)!;
