@@ -16,15 +16,22 @@ export function nextSchedule(input: {
 }): { schedule: Schedule; method: string } {
   const { problem, previous } = input;
   const events = previous ? eventsBetween(previous.problem, problem) : null;
+  let fallback = 'solve';
   if (previous && events && events.length > 0) {
-    let current = previous;
-    for (const event of events) {
-      const step = reschedule({ problem: current.problem, previous: current.schedule, event, now: problem.now });
-      current = { problem: step.problem, schedule: step.schedule };
+    try {
+      let current = previous;
+      for (const event of events) {
+        const step = reschedule({ problem: current.problem, previous: current.schedule, event, now: problem.now });
+        current = { problem: step.problem, schedule: step.schedule };
+      }
+      return { schedule: current.schedule, method: `reschedule:${events.map((event) => event.type).join(',')}` };
+    } catch (error) {
+      // A stored plan the repair cannot read (e.g. written by an older version) must not
+      // block the shop's planning for good: solve from scratch, and say so in the method.
+      fallback = `solve:repair-failed:${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}`;
     }
-    return { schedule: current.schedule, method: `reschedule:${events.map((event) => event.type).join(',')}` };
   }
   const deadline = input.nowMs() + input.budgetMs;
   const schedule = solveSchedule(problem, { seed: 1, maxSteps: stepsFor(problem.jobs.length), shouldStop: () => input.nowMs() >= deadline });
-  return { schedule, method: 'solve' };
+  return { schedule, method: fallback };
 }
