@@ -28,6 +28,12 @@ export const queues = {
     // short: at most one waiting re-check per shop (singleton key), however many edits.
     options: { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
   },
+  /** Re-plans one shop's live schedule after a change (jobs, machines, due dates, pins). */
+  planShop: {
+    name: 'plan-shop',
+    // short: at most one waiting re-plan per shop (singleton key); the plan reads the current state.
+    options: { policy: 'short', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  },
   /**
    * Relays one outbox effect (status push, fulfillment, e-mail, outgoing webhook). The
    * relay schedules its own retries (backoff with jitter, a platform's Retry-After) as new

@@ -27,3 +27,10 @@ export function maxrectsPackerBins(bin: { width: number; height: number }, items
   }
   return best;
 }
+
+/** maxrects-packer on many rotatable rectangles, as its README suggests (smart, max area): sheets and placed area. */
+export function maxrectsPackerMixed(bin: { width: number; height: number }, items: readonly { width: number; height: number }[]): { sheets: number; areas: number[] } {
+  const packer = new MaxRectsPacker(bin.width, bin.height, 0, { smart: false, pot: false, square: false, allowRotation: true, logic: PACKING_LOGIC.MAX_AREA });
+  packer.addArray(items.map((item) => ({ width: item.width, height: item.height, x: 0, y: 0 }) as never));
+  return { sheets: packer.bins.length, areas: packer.bins.map((b) => b.rects.reduce((sum: number, r: { width: number; height: number }) => sum + r.width * r.height, 0)) };
+}

@@ -63,9 +63,10 @@ export async function run(args: string[]): Promise<number> {
   for (const g of grid) say(`    ATCS k1=${String(g.k1).padEnd(3)} k2=${String(g.k2).padEnd(3)}  objective ${g.objective.toFixed(0).padStart(9)}  (tardiness ${g.wt.toFixed(0).padStart(9)}, setup ${g.setup.toFixed(0).padStart(6)})  ${ms(g.time)}`);
   const best = grid.reduce((a, b) => (b.objective < a.objective ? b : a));
   const constructionTimes: number[] = [];
+  let constructed = 0;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    solveSchedule(shop, { improve: false });
+    constructed = solveSchedule(shop, { improve: false }).metrics.objective;
     constructionTimes.push(performance.now() - t);
   }
   const t0 = performance.now();
@@ -75,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
   const improvement = (1 - ours.metrics.objective / best.objective) * 100;
   const construction = median(constructionTimes);
   say(`    best grid point: k1=${best.k1} k2=${best.k2}, objective ${best.objective.toFixed(0)}`);
-  say(`    ours: construction ${ms(construction)} (median of 3, target ≤ 1000 ms) ${construction <= 1000 ? 'ok' : 'MISSED'}`);
+  say(`    ours: construction (ATCS, k1 and k2 from the instance) ${ms(construction)} (median of 3, target ≤ 1000 ms) ${construction <= 1000 ? 'ok' : 'MISSED'}, objective ${constructed.toFixed(0)}`);
   say(`    ours after ${(took / 1000).toFixed(1)} s: objective ${ours.metrics.objective.toFixed(0)} (tardiness ${ours.metrics.weightedTardiness.toFixed(0)}, setup ${ours.metrics.setupTime.toFixed(0)}, ${ours.metrics.tardyJobs} late jobs)`);
   say(`    improvement over the best grid point: ${improvement.toFixed(1)}% (target ≥ 15%) ${improvement >= 15 ? 'ok' : 'MISSED'}`);
 

@@ -17,7 +17,7 @@ const JOB_FILES = /* GraphQL */ `
     job(id: $id) {
       id stage { key } preflightStatus nextStages { key }
       files {
-        id name kind source status failure
+        id name kind source status failure thumbnail
         preflight { status errors { code severity message fix } warnings { code message } accepted { code } infos { code } facts profile { name } }
       }
       events { kind actor note }
@@ -36,6 +36,7 @@ interface FileView {
   source: string;
   status: string;
   failure: string | null;
+  thumbnail: string | null;
   preflight: {
     status: string;
     errors: { code: string; severity: string; message: string; fix: string | null }[];
@@ -121,6 +122,8 @@ describe('preflight of every file a job carries', () => {
     expect(file!.preflight.errors.map((e) => e.code)).toEqual(['mesh.not_watertight']);
     expect(file!.preflight.errors[0]!.message).toContain('4 open edges');
     expect(file!.preflight.errors[0]!.fix).toBeTruthy();
+    // A shaded preview for the operator's card and the customer's status page.
+    expect(file!.thumbnail).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
     expect(file!.preflight.facts).toMatchObject({ triangles: 10, watertight: false, openEdges: 4, boundingBoxMm: { size: { x: 20, y: 20, z: 20 } } });
     expect(failed.nextStages.map((s) => s.key)).not.toContain('approved');
     const refused = await move(jobId, 'approved');

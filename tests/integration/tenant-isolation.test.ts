@@ -199,9 +199,27 @@ describe('one shop never sees or touches another shop’s data', () => {
         await app.owner`insert into notification_opt_outs (shop_id, email) values (${shop.shopId}, 'someone@example.com')`;
         await app.owner`insert into notification_settings (shop_id) values (${shop.shopId})`;
         await app.owner`insert into webhook_subscriptions (shop_id, url, secret_sealed, topics) values (${shop.shopId}, 'https://example.com/h', 'v1.sealed', '{shipment.created}')`;
+        await seedPreflightRows(shop.shopId);
+        await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Seed press', '{digital_press}')`;
+        await app.owner`insert into shop_schedules (shop_id) values (${shop.shopId}) on conflict do nothing`;
       }
     });
     afterAll(() => appSql?.end());
+
+    /** A profile, a file on one of the shop's jobs, its report and an accepted warning. */
+    async function seedPreflightRows(shopId: string) {
+      const [job] = await jobsOf(app, shopId);
+      const [profile] = await app.owner<{ id: string }[]>`
+        insert into production_profiles (shop_id, name, process) values (${shopId}, 'Seed profile', 'digital_press') returning id`;
+      const [file] = await app.owner<{ id: string }[]>`
+        insert into files (shop_id, name, source, status, sha256) values (${shopId}, 'seed.pdf', 'operator', 'stored', ${'0'.repeat(64)}) returning id`;
+      await app.owner`insert into job_files (shop_id, job_id, file_id) values (${shopId}, ${job!.id}, ${file!.id})`;
+      await app.owner`
+        insert into preflight_reports (shop_id, job_id, file_id, sha256, rules_fingerprint, profile_id, status, findings, checked_at)
+        values (${shopId}, ${job!.id}, ${file!.id}, ${'0'.repeat(64)}, 'seed', ${profile!.id}, 'warnings', '[]'::jsonb, now())`;
+      await app.owner`
+        insert into preflight_acceptances (shop_id, job_id, file_id, code, actor, at) values (${shopId}, ${job!.id}, ${file!.id}, 'color.rgb', 'seed', now())`;
+    }
 
     const keyOf = (table: string) => (table === 'shops' ? 'id' : 'shop_id');
     const countAs = (sql: postgres.Sql | postgres.TransactionSql, table: string) =>

@@ -1,5 +1,6 @@
 import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
+import { planShopHandler } from './handlers/plan-shop.ts';
 import { preflightFileHandler, preflightRecheckHandler } from './handlers/preflight.ts';
 import { outboxRelayHandler } from './handlers/outbox-relay.ts';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
@@ -51,6 +52,7 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
     outboxRelayHandler(deps, log),
   );
   await deps.boss.work(queues.preflightRecheck.name, { batchSize: 1, pollingIntervalSeconds: 2 }, preflightRecheckHandler(deps));
+  await deps.boss.work(queues.planShop.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, planShopHandler(deps));
   await deps.boss.work(queues.reconcileShop.name, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 }, reconcileShopHandler(deps, log));
   await deps.boss.work(queues.reconcileAll.name, { batchSize: 1, pollingIntervalSeconds: 5 }, reconcileAllHandler(deps));
   await deps.boss.schedule(queues.reconcileAll.name, RECONCILE_SCHEDULE);

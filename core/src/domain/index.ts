@@ -11,3 +11,4 @@ export * from './profiles/index.ts';
 export * from './scheduling/index.ts';
 export * from './customer-status/index.ts';
 export * from './shipments/index.ts';
+export * from './shop-schedule/index.ts';

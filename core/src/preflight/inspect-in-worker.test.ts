@@ -2,7 +2,7 @@ import { zlibSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../domain/preflight/inspect-file.ts';
 import { concatBytes, printPdf, rawPdf } from '../domain/preflight/pdf/test-pdfs.ts';
-import { closeInspectWorkers, inspectInWorker, renderPdfThumbnailInWorker } from './inspect-in-worker.ts';
+import { closeInspectWorkers, inspectInWorker, renderThumbnailInWorker } from './inspect-in-worker.ts';
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -62,15 +62,28 @@ describe('inspectInWorker', () => {
   }, 60_000);
 });
 
-describe('renderPdfThumbnailInWorker', () => {
+describe('renderThumbnailInWorker', () => {
   it('draws the first page as a PNG', async () => {
-    const result = await renderPdfThumbnailInWorker(await printPdf(), { size: 120 });
+    const result = await renderThumbnailInWorker(await printPdf(), { kind: 'pdf', size: 120 });
     expect(result.ok).toBe(true);
     expect(result.ok && [...result.png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   }, 60_000);
 
   it('answers a file it cannot draw with a warning, not a throw', async () => {
-    const result = await renderPdfThumbnailInWorker(latin1('%PDF-1.7\nnot really a pdf\n'), { size: 120 });
+    const result = await renderThumbnailInWorker(latin1('%PDF-1.7\nnot really a pdf\n'), { kind: 'pdf', size: 120 });
     expect(result).toMatchObject({ ok: false, finding: { code: 'thumbnail.failed', severity: 'warning' } });
+  }, 60_000);
+});
+
+describe('previews of every kind, drawn in the worker', () => {
+  it('shades a mesh and draws an SVG without running its script', async () => {
+    const { binaryStl, cube } = await import('../domain/preflight/mesh/fixtures/mesh-fixtures.ts');
+    const mesh = await renderThumbnailInWorker(binaryStl(cube(20)), { kind: 'stl', size: 96 });
+    expect(mesh.ok && [...mesh.png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const svg = (body: string) => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="40mm" viewBox="0 0 40 40">${body}<rect id="r" width="40" height="40" fill="blue"/></svg>`);
+    const withScript = await renderThumbnailInWorker(svg(`<script>document.getElementById('r').setAttribute('fill','red')</script>`), { kind: 'svg', size: 64 });
+    const plain = await renderThumbnailInWorker(svg(''), { kind: 'svg', size: 64 });
+    expect(withScript.ok && plain.ok).toBe(true);
+    expect(withScript.ok && plain.ok && Buffer.from(withScript.png).equals(Buffer.from(plain.png))).toBe(true);
   }, 60_000);
 });

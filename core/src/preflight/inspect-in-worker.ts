@@ -1,4 +1,4 @@
-import type { Finding, InspectLimits, Inspection } from '../domain/preflight/facts.ts';
+import type { FileKind, Finding, InspectLimits, Inspection } from '../domain/preflight/facts.ts';
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, WorkerPool, type WorkerBudget, type WorkerOutcome, type WorkerTask } from './inspect-in-worker-pool.ts';
 
 export type { WorkerBudget, WorkerOutcome, WorkerTask } from './inspect-in-worker-pool.ts';
@@ -8,6 +8,11 @@ const pool = new WorkerPool();
 /** Runs one task on the shared pool of worker threads (see inspect-in-worker-pool.ts). */
 export function runInWorker(task: WorkerTask, budget: WorkerBudget = {}): Promise<WorkerOutcome> {
   return pool.run(task, budget);
+}
+
+/** Starts the worker threads now rather than on the first file; for a worker process at boot. */
+export function prewarmInspectWorkers(budget: Pick<WorkerBudget, 'maxMemoryMb'> = {}): void {
+  pool.prewarm(budget.maxMemoryMb);
 }
 
 /** Ends the worker threads (they also end on their own when idle); for shutdown and tests. */
@@ -68,9 +73,9 @@ function formatSeconds(ms: number): string {
 
 export type ThumbnailResult = { ok: true; png: Uint8Array } | { ok: false; finding: Finding };
 
-/** The first page of a PDF as a PNG (longer side `size` px), drawn in a worker thread under the same limits. */
-export async function renderPdfThumbnailInWorker(bytes: Uint8Array, options: { size: number } & WorkerBudget): Promise<ThumbnailResult> {
-  const outcome = await runInWorker({ task: 'pdf-thumbnail', bytes, size: options.size }, options);
+/** A file's preview as a PNG (longer side `size` px; a PDF's first page), drawn in a worker thread under the same limits. */
+export async function renderThumbnailInWorker(bytes: Uint8Array, options: { kind: FileKind; size: number } & WorkerBudget): Promise<ThumbnailResult> {
+  const outcome = await runInWorker({ task: 'thumbnail', bytes, kind: options.kind, size: options.size }, options);
   if (outcome.kind === 'done' && outcome.value instanceof Uint8Array) return { ok: true, png: outcome.value };
   const message =
     outcome.kind === 'timeout'

@@ -12,10 +12,10 @@ async function perform(task: WorkerTask): Promise<unknown> {
   switch (task.task) {
     case 'inspect':
       return inspectFile(task.bytes, { name: task.name, limits: task.limits });
-    case 'pdf-thumbnail': {
-      // Loaded on first use: pdf.js is large and inspection never needs it.
-      const { renderPdfThumbnail } = await import('./thumbnails/render-pdf-thumbnail.ts');
-      return renderPdfThumbnail(task.bytes, { size: task.size });
+    case 'thumbnail': {
+      // Loaded on first use: the renderers (pdf.js, resvg, sharp) are large and inspection never needs them.
+      const { renderThumbnail } = await import('./thumbnails/render-thumbnail.ts');
+      return renderThumbnail(task.bytes, task.kind, task.size);
     }
   }
 }

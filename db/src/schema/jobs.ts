@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, shopIdColumn, updatedAt } from './columns.ts';
 import { orderLines, orders } from './orders.ts';
 
@@ -20,6 +20,23 @@ export const jobs = pgTable(
     heldFrom: text('held_from'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /** Scheduling: rush weighs most when late; priority 1 is normal, higher more important. */
+    rush: boolean('rush').notNull().default(false),
+    priority: integer('priority').notNull().default(1),
+    /** Operator pin: this machine only. */
+    pinnedMachineId: uuid('pinned_machine_id'),
+    /** The live schedule's plan (null when not planned). */
+    machineId: uuid('machine_id'),
+    sequence: integer('sequence'),
+    plannedStart: timestamp('planned_start', { withTimezone: true }),
+    plannedEnd: timestamp('planned_end', { withTimezone: true }),
+    setupMinutes: integer('setup_minutes'),
+    durationMinutes: integer('duration_minutes'),
+    /** profile (its time model) or default (no time model: a stand-in duration). */
+    durationSource: text('duration_source'),
+    /** Why the planner could not place the job, when it could not. */
+    unscheduledReason: text('unscheduled_reason'),
+    unscheduledDetail: text('unscheduled_detail'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
@@ -30,6 +47,7 @@ export const jobs = pgTable(
     uniqueIndex('jobs_shop_number_key').on(t.shopId, t.number),
     uniqueIndex('jobs_shop_order_split_key').on(t.shopId, t.orderId, t.splitKey),
     index('jobs_shop_stage_idx').on(t.shopId, t.stageKey),
+    index('jobs_shop_machine_sequence_idx').on(t.shopId, t.machineId, t.sequence),
   ],
 );
 

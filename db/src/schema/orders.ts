@@ -30,6 +30,10 @@ export const orders = pgTable(
     platformUpdatedAt: timestamp('platform_updated_at', { withTimezone: true }).notNull(),
     /** When the customer's personal data was erased on a privacy request. */
     redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    /** The live schedule's estimate: the latest planned end of the order's open jobs. */
+    eta: timestamp('eta', { withTimezone: true }),
+    /** What the shop promised the customer, when known. */
+    promisedAt: timestamp('promised_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

@@ -14,6 +14,14 @@ export interface ProfileMatch {
  * differ from the process's defaults; core validates them). Lines are matched to the
  * first profile by `position` whose match fits.
  */
+/** How long a job of this profile takes: setup once, then per unit (and per m² / cm³ when known). */
+export interface TimeModel {
+  setupMinutes: number;
+  minutesPerUnit: number;
+  minutesPerSquareMeter?: number;
+  minutesPerCubicCm?: number;
+}
+
 export const productionProfiles = pgTable(
   'production_profiles',
   {
@@ -27,6 +35,11 @@ export const productionProfiles = pgTable(
     rules: jsonb('rules').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     gangable: boolean('gangable').notNull().default(false),
     position: integer('position').notNull().default(0),
+    /** Scheduling: null means a stand-in duration (the job says so). */
+    timeModel: jsonb('time_model').$type<TimeModel>(),
+    requiredCapabilities: text('required_capabilities').array().notNull().default(sql`'{}'::text[]`),
+    /** Jobs of one family follow each other on a machine without a changeover. */
+    setupFamily: text('setup_family'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addShop, authenticateApiKey, createApiKey, findShopId, type CoreDeps } from '@pressline/core';
 import { DEMO_SHOP_DOMAIN, demoOrders } from './demo-orders.ts';
+import { scheduleDemoJobs, seedDemoShopFloor } from './demo-shop-floor.ts';
 import { sendShopifyOrder } from './simulated-storefront.ts';
 
 interface DemoState {
@@ -18,14 +19,16 @@ export async function demoSecret(home: string, configured: string | undefined): 
 }
 
 /**
- * Seeds the demo shop and its API key, then lets the simulated storefront send the demo
- * orders through the real webhook endpoint and waits until the workers turned them into jobs.
+ * Seeds the demo shop, its API key, machines and production profiles, then lets the
+ * simulated storefront send the demo orders through the real webhook endpoint, waits
+ * until the workers turned them into jobs and puts the ones without files on the schedule.
  */
 export async function runDemo(deps: CoreDeps, options: { home: string; baseUrl: string; secret: string; timeoutMs?: number }): Promise<{ shopId: string; apiKey: string; jobs: number }> {
   const state = await loadState(options.home);
   const shopId = (await findShopId(deps, DEMO_SHOP_DOMAIN)) ?? (await addShop(deps, { platform: 'shopify', domain: DEMO_SHOP_DOMAIN, name: 'Pressline Demo Print Co.' })).id;
   const apiKey = await usableKey(deps, state.apiKey, shopId);
   await saveState(options.home, { ...state, apiKey });
+  await seedDemoShopFloor(deps, shopId);
 
   for (const order of demoOrders) {
     const response = await sendShopifyOrder({ baseUrl: options.baseUrl, secret: options.secret, shopDomain: DEMO_SHOP_DOMAIN, order, webhookId: `demo-${order.id}` });
@@ -33,6 +36,7 @@ export async function runDemo(deps: CoreDeps, options: { home: string; baseUrl: 
   }
   const expected = demoOrders.reduce((sum, order) => sum + order.lines.length, 0);
   const jobs = await waitForJobs(options.baseUrl, apiKey, expected, options.timeoutMs ?? 30_000);
+  await scheduleDemoJobs({ baseUrl: options.baseUrl, apiKey });
   return { shopId, apiKey, jobs };
 }
 

@@ -5,6 +5,7 @@ import type { Workflow } from '../../domain/index.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import * as reads from '../../use-cases/batch-reads.ts';
 import { jobFilesOf, type JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
+import * as scheduling from '../../use-cases/scheduling/scheduling-reads.ts';
 import { loadShopWorkflow } from '../../use-cases/shops/shop-workflow.ts';
 
 export interface GraphQLContext {
@@ -45,6 +46,8 @@ function createLoaders(inShop: GraphQLContext['inShop'], shopId: string) {
     eventsOfJob: many((tx, ids) => reads.eventsByJobIds(tx, shopId, ids), (row: Row<typeof reads.eventsByJobIds>) => row.jobId),
     filesOfJob: many((tx, ids) => jobFilesOf(tx, shopId, ids), (row: JobFileView) => row.jobId),
     profile: one((tx, ids) => reads.profilesByIds(tx, shopId, ids)),
+    machine: one((tx, ids) => scheduling.machinesByIds(tx, shopId, ids)),
+    queueOfMachine: many((tx, ids) => scheduling.queuesByMachineIds(tx, shopId, ids), (row: Row<typeof scheduling.queuesByMachineIds>) => row.machineId!),
   };
 }
 

@@ -80,6 +80,10 @@ export const preflightResolvers = {
     status: (view: JobFileView) => view.file.status,
     failure: (view: JobFileView) => view.file.failure,
     sizeBytes: (view: JobFileView) => view.file.sizeBytes,
+    thumbnail: async (view: JobFileView, _: unknown, ctx: GraphQLContext) => {
+      const png = view.file.thumbnailSha256 ? await ctx.deps.files.get(view.file.thumbnailSha256) : null;
+      return png ? `data:image/png;base64,${Buffer.from(png).toString('base64')}` : null;
+    },
     orderLine: (view: JobFileView, _: unknown, ctx: GraphQLContext) => (view.orderLineId ? ctx.loaders.line.load(view.orderLineId) : null),
     preflight: (view: JobFileView) =>
       view.report ?? { status: 'pending', errors: [], warnings: [], infos: [], accepted: [], facts: null, checkedAt: null, profileId: null },

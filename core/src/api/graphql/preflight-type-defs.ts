@@ -67,6 +67,8 @@ export const preflightTypeDefs = /* GraphQL */ `
     "design, proof or photo"
     role: String!
     orderLine: OrderLine
+    "A PNG preview as a data: URL (a PDF's first page, a drawing, a shaded mesh); drawn without running anything from the file. Null until checked or when it cannot be drawn."
+    thumbnail: String
     preflight: PreflightReport!
   }
 

@@ -10,6 +10,8 @@ import { preflightTypeDefs } from './preflight-type-defs.ts';
 import { reportsResolvers } from './reports-resolvers.ts';
 import { reportsTypeDefs } from './reports-type-defs.ts';
 import { resolvers } from './resolvers.ts';
+import { schedulingResolvers } from './scheduling-resolvers.ts';
+import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { shippingResolvers } from './shipping-resolvers.ts';
 import { shippingTypeDefs } from './shipping-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
@@ -21,7 +23,10 @@ export interface GraphQLServerContext {
 export function createGraphQLHandler(deps: CoreDeps, log: (message: string, error: unknown) => void) {
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    schema: createSchema<GraphQLServerContext & GraphQLContext>({ typeDefs: [typeDefs, preflightTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs], resolvers: [resolvers, preflightResolvers, shippingResolvers, notificationsResolvers, reportsResolvers] }),
+    schema: createSchema<GraphQLServerContext & GraphQLContext>({
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers],
+    }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
     // Internal errors are logged by maskError below; expected ones (bad input, illegal moves) are not noise.

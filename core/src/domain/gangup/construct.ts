@@ -4,8 +4,9 @@ import type { Bin, Piece, Rule } from './pieces.ts';
 /**
  * Fill one sheet at a time, each step taking the best (piece, free rectangle, orientation)
  * over every piece still to place: the "global best choice" MaxRects. Pieces of the same
- * shape are scored once per step. `priority` (per shape, default 1) breaks score ties in
- * favour of larger area × priority; the improvement phase jitters it to diversify.
+ * shape are scored once per step. `priority` (per shape, default 1) scales each shape's
+ * score in its favour and breaks ties towards larger area × priority; the improvement
+ * phase draws it at random to explore other packings than the plain rule's.
  * With `maxSheets`, stops after that many sheets even if pieces are left over.
  */
 export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: readonly number[], bin: Bin, rule: Rule, priority?: Float64Array, maxSheets = Infinity): MaxRectsSheet[] {
@@ -35,8 +36,11 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
         if (stack.length === 0) continue;
         const id = stack[stack.length - 1]!;
         const p = pieces[id]!;
-        const tie = p.area * (priority ? priority[shapeOf[id]!]! : 1);
-        const visit = (rotated: boolean) => (x: number, y: number, s1: number, s2: number) => {
+        const weight = priority ? priority[shapeOf[id]!]! : 1;
+        const tie = p.area * weight;
+        const visit = (rotated: boolean) => (x: number, y: number, raw: number, s2: number) => {
+          // A priority above 1 makes the piece's fit look better than it is (scores are costs).
+          const s1 = weight === 1 ? raw : raw >= 0 ? raw / weight : raw * weight;
           if (s1 < bestS1 || (s1 === bestS1 && (s2 < bestS2 || (s2 === bestS2 && tie > bestTie)))) {
             bestAt = k;
             bestX = x;
@@ -55,8 +59,12 @@ export function fillSheets(pieces: readonly Piece[], shapeOf: Int32Array, ids: r
       sheet.place(pieces[id]!, id, { x: bestX, y: bestY, rotated: bestRot });
       left--;
     }
-    // Callers pass only pieces that fit an empty bin, so an empty sheet means a bug, not bad input.
-    if (sheet.slots.length === 0) throw new Error('gang-up: a piece fits no empty sheet');
+    if (sheet.slots.length === 0) {
+      // A trial bin (maxSheets) may be too small for what is left; otherwise callers pass
+      // only pieces that fit an empty bin, so an empty sheet means a bug, not bad input.
+      if (maxSheets !== Infinity) break;
+      throw new Error('gang-up: a piece fits no empty sheet');
+    }
     sheets.push(sheet);
   }
   return sheets;

@@ -62,6 +62,8 @@ export function improveSheets(start: SheetState[], ctx: ImproveContext): SheetSt
   return sheets;
 }
 
+/** How far a random priority may favour a shape when re-packing (see fillSheets). */
+const NOISE = 0.6;
 /** Pools above this many pieces are re-packed by first fit only (global choice is quadratic in distinct shapes). */
 const GLOBAL_POOL_LIMIT = 400;
 
@@ -71,7 +73,7 @@ function repack(ids: number[], ctx: ImproveContext, priority: Float64Array): Max
   // Contact point scans every placed piece per candidate: kept to small pools.
   const rule = large ? (prng.next() < 0.5 ? 'bl' : 'bssf') : RULES[prng.int(RULES.length)]!;
   if (!large && prng.next() < 0.5) {
-    for (let i = 0; i < priority.length; i++) priority[i] = 1 + prng.next() * 0.6;
+    for (let i = 0; i < priority.length; i++) priority[i] = 1 + prng.next() * NOISE;
     return fillSheets(pieces, ctx.shapeOf, ids, bin, rule, priority);
   }
   const key = SORT_KEYS[prng.int(SORT_KEYS.length)]!;

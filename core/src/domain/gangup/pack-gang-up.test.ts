@@ -214,3 +214,19 @@ describe('checkGangLayout', () => {
     expect(problems([at(0, 1, 1), at(1, 40, 1, true)])[0]).toMatch(/turned but not rotatable/);
   });
 });
+
+describe('packGangUp on rolls of equal pieces', () => {
+  it('stops at the lower bound when a single row is optimal', () => {
+    const input: GangUpInput = { target: { kind: 'roll', width: 90 }, gutter: 0, bleed: 0, items: [{ id: 'p', width: 30, height: 70, quantity: 3, rotatable: true }] };
+    const result = pack(input, 500);
+    expect(result.layout.kind === 'roll' && result.layout.length).toBe(70);
+    expect(result.lowerBound).toBe(70);
+  });
+
+  it('squeezes without failing when every piece is as tall as the bound', () => {
+    const input: GangUpInput = { target: { kind: 'roll', width: 100 }, gutter: 0.3, bleed: 0.1, items: [{ id: 'p', width: 40.1, height: 70.3, quantity: 5 }] };
+    const result = pack(input, 300);
+    assertSound(input, result);
+    expect(result.layout.kind === 'roll' && result.layout.length).toBeCloseTo(3 * 70.5 + 2 * 0.3, 9);
+  });
+});

@@ -5,8 +5,12 @@ import { packStrip } from './pack-roll.ts';
 import type { Slot } from './pieces.ts';
 import { createPrng } from './prng.ts';
 
-/** Improvement steps when the caller sets no budget: enough to matter, small enough to be quick. */
-const DEFAULT_STEPS = 2000;
+/**
+ * Improvement steps when the caller sets no budget: enough to matter on a few hundred
+ * copies, and fewer for many copies since a step then re-packs more of them. A caller
+ * with a clock should rather pass `shouldStop`.
+ */
+const defaultSteps = (copies: number) => Math.max(10, Math.min(2000, Math.floor(50_000 / Math.max(1, copies))));
 
 /**
  * Gang-up: every copy of every item onto as few sheets or plates as possible, or onto the
@@ -19,7 +23,7 @@ export function packGangUp(input: GangUpInput, budget: GangUpBudget = {}): GangU
   if (problems.length > 0) return { ok: false, reason: 'invalid-input', problems };
   const expanded = expandCopies(input);
   const prng = createPrng(budget.seed ?? 1);
-  const limit = budget.maxIterations ?? (budget.shouldStop ? Infinity : DEFAULT_STEPS);
+  const limit = budget.maxIterations ?? (budget.shouldStop ? Infinity : defaultSteps(expanded.pieces.length));
   let steps = 0;
   const stop = () => steps++ >= limit || (budget.shouldStop?.() ?? false);
   const trimArea = expanded.refs.reduce((sum, ref) => sum + input.items[ref.item]!.width * input.items[ref.item]!.height, 0);

@@ -71,6 +71,7 @@ export function packStrip(run: StripRun): StripPacking {
     if (squeeze && step % 2 === 1) {
       const gap = best.length - lowerBound;
       const target = best.length - Math.max(gap * (0.02 + 0.3 * prng.next()), 1e-9 * best.length);
+      if (target < lowerBound) continue;
       for (let i = 0; i < shapes; i++) priority[i] = 1 + prng.next() * 0.6;
       const [sheet] = fillSheets(pieces, shapeOf, ids, { width, height: target }, rules[prng.int(rules.length)]!, priority, 1);
       if (sheet && sheet.slots.length === pieces.length) best = { slots: sheet.slots, length: extent(sheet.slots) };

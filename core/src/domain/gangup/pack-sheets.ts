@@ -39,9 +39,9 @@ export function packBins(run: BinPackingRun): BinPacking {
   };
   const done = () => best !== undefined && best.length <= lowerBound;
   const large = ids.length > GLOBAL_CHOICE_LIMIT;
-  // For thousands of pieces, the orders and rules that measured best on mixed sizes (long side first).
+  // For thousands of pieces, the order and rules that measured best on mixed sizes (long side first).
   const rules: readonly Rule[] = large ? ['bl', 'bssf'] : RULES;
-  const keys: readonly SortKey[] = large ? ['long', 'height'] : SORT_KEYS;
+  const keys: readonly SortKey[] = large ? ['long'] : SORT_KEYS;
   if (!large) {
     for (const rule of rules) {
       if (done()) break;

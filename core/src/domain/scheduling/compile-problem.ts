@@ -121,7 +121,12 @@ export function compileProblem(problem: SchedulingProblem): Model {
     work += job.duration * (job.splittable === false ? 2 : 1) + maxSetup;
     if (job.release !== undefined) latest = Math.max(latest, job.release);
   }
-  for (const run of runningRaw) from = Math.min(from, run.start);
+  for (const run of runningRaw) {
+    from = Math.min(from, run.start);
+    // Queued work starts after the running job, however late that is.
+    latest = Math.max(latest, run.expectedEnd ?? run.start);
+    work += run.job.duration;
+  }
 
   const machines: MachineModel[] = machineSpecs.map((spec, m) => ({
     id: spec.id,
@@ -134,7 +139,9 @@ export function compileProblem(problem: SchedulingProblem): Model {
   const running: RunningModel[] = [];
   for (const run of runningRaw.sort((a, b) => a.start - b.start)) {
     const machine = machines[run.machine]!;
-    const planned = machine.calendar ? advance(machine.calendar, run.start, run.job.duration) : run.start + run.job.duration;
+    const byCalendar = machine.calendar ? advance(machine.calendar, run.start, run.job.duration) : Infinity;
+    // It runs whatever the calendar says; without working time left, plain minutes.
+    const planned = Number.isFinite(byCalendar) ? byCalendar : run.start + run.job.duration;
     // A job still running past its planned end ends no earlier than now.
     const end = Math.max(run.expectedEnd ?? planned, now);
     running.push({ job: run.job, machine: run.machine, start: run.start, end });

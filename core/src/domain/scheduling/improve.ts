@@ -1,6 +1,6 @@
 import type { Moves } from './moves.ts';
 import { shuffle, type Rng } from './prng.ts';
-import { better, type SearchState } from './search-state.ts';
+import { EPS, type SearchState } from './search-state.ts';
 
 export interface Budget {
   /** True once the caller's time or step budget is spent. */
@@ -23,8 +23,8 @@ export function descentPass(moves: Moves, jobs: number[], budget: Budget): boole
  * Descent to a local optimum, then ruin and recreate (Schrimpf et al. 2000; strings of
  * jobs around one instant on a few machines, like SISR): remove them, put each back
  * where it costs least, polish the removed jobs by relocation, keep the result unless
- * it is worse. Stops when the budget says so; a plain descent reaching its optimum with
- * no perturbation budget left stops too.
+ * it is worse (equal is kept: it lets the search drift across plateaus). Runs until the
+ * budget says stop.
  */
 export function improveSchedule(state: SearchState, moves: Moves, rng: Rng, budget: Budget): void {
   const { model } = state;
@@ -92,7 +92,8 @@ export function ruinAndRecreate(state: SearchState, moves: Moves, rng: Rng, free
     }
   }
   for (const j of removed) moves.relocateJob(j);
-  if (better(state.cost - before.cost, state.balance - before.balance, 0, 0) || state.cost <= before.cost + 1e-9 * Math.max(1, Math.abs(before.cost)) && state.balance <= before.balance + 1e-6) {
+  const dCost = state.cost - before.cost;
+  if (dCost < -EPS || (dCost <= EPS && state.balance - before.balance <= EPS)) {
     state.commit();
     return true;
   }

@@ -52,6 +52,18 @@ describe('working calendars', () => {
   });
 });
 
+describe('reproducibility', () => {
+  it('gives the same schedule for the same input, seed and step budget', () => {
+    const problem: SchedulingProblem = {
+      now: 0,
+      machines: [{ id: 'A', capabilities: [] }, { id: 'B', capabilities: [] }],
+      jobs: Array.from({ length: 30 }, (_, i) => ({ id: `J${i}`, duration: 5 + ((i * 7) % 23), requires: [], due: (i * 37) % 200, weight: 1 + (i % 3), setupFamily: `f${i % 4}` })),
+      setupMatrix: { f0: { f1: 10, f2: 20 }, f1: { f0: 5, f3: 15 }, f2: { f3: 8 }, f3: { f0: 12 } },
+    };
+    expect(solveSchedule(problem, { seed: 3, maxSteps: 300 })).toEqual(solveSchedule(problem, { seed: 3, maxSteps: 300 }));
+  });
+});
+
 describe('jobs that cannot be placed', () => {
   it('names the reason for each', () => {
     const schedule = solveSchedule({
@@ -110,6 +122,20 @@ describe('operator overrides and running jobs', () => {
       ],
       [['run', 0, 30]],
     ]);
+  });
+
+  it('keeps a running job on a machine whose calendar has no time left, and queues nothing after it', () => {
+    const schedule = solveSchedule({
+      now: 10,
+      machines: [{ id: 'A', capabilities: [], calendar: { windows: [[0, 20]] } }],
+      jobs: [
+        { id: 'run', duration: 30, requires: [], weight: 1 },
+        { id: 'next', duration: 5, requires: [], weight: 1 },
+      ],
+      running: [{ jobId: 'run', machineId: 'A', start: 0 }],
+    });
+    expect(schedule.jobs).toMatchObject([{ jobId: 'run', start: 0, end: 30, running: true }]);
+    expect(schedule.unscheduled).toMatchObject([{ jobId: 'next', reason: 'no-working-time' }]);
   });
 
   it('auto-assigns a new job to the compatible machine that finishes it soonest', () => {

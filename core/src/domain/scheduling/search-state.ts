@@ -117,7 +117,8 @@ export class SearchState {
   }
 }
 
-const EPS = 1e-6;
+/** Below this, cost and balance differences are rounding noise. */
+export const EPS = 1e-6;
 
 /** Lexicographic: cost first, then balance. */
 export function better(dCost: number, dBalance: number, bestCost: number, bestBalance: number): boolean {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reschedule } from './reschedule.ts';
+import { reschedule, type ScheduleEvent } from './reschedule.ts';
 import type { SchedulingJob, SchedulingMachine, SchedulingProblem } from './scheduling-types.ts';
 import { solveSchedule } from './solve-schedule.ts';
 import { verifySchedule } from './verify-schedule.ts';
@@ -137,12 +137,19 @@ describe('solveSchedule on random small instances', () => {
         let current = problem;
         let schedule = solveSchedule(problem, { maxSteps: 50 });
         const firstJob = problem.jobs[0];
-        const events = [
+        const events: ScheduleEvent[] = [
           { type: 'job-added' as const, job: { id: 'NEW', duration: 25, requires: [], due: 90, weight: 4, setupFamily: 'y' } },
           ...(firstJob ? [{ type: 'due-date-changed' as const, jobId: firstJob.id, due }] : []),
           { type: 'machine-up' as const, machineId: problem.machines[0]!.id },
           ...(schedule.jobs[0] ? [{ type: 'job-finished' as const, jobId: schedule.jobs[0].jobId, at: problem.now + 5 }] : []),
         ];
+        const queued = schedule.jobs.find((p) => !p.running && p.sequence === 0);
+        if (queued) {
+          events.push({ type: 'job-started' as const, jobId: queued.jobId, machineId: queued.machineId, at: problem.now + 6 });
+          events.push({ type: 'job-overrunning' as const, jobId: queued.jobId, expectedEnd: problem.now + 500 });
+        }
+        const last = schedule.jobs[schedule.jobs.length - 1];
+        if (last) events.push({ type: 'job-removed' as const, jobId: last.jobId });
         for (const event of events) {
           const result = reschedule({ problem: current, previous: schedule, event });
           current = result.problem;

@@ -3,6 +3,8 @@ import { DxfFactsSink, type DxfSink } from '../../domain/preflight/dxf/index.ts'
 interface Insert {
   block: string;
   transform: string;
+  /** √|sx·sy|: how much the reference scales its block's strokes. */
+  scale: number;
   /** Set when costing finds this reference closes a cycle; it is left out of the drawing. */
   cyclic?: boolean;
 }
@@ -16,6 +18,8 @@ interface Block {
 
 /** Segments drawn at most, block references expanded: past this a thumbnail shows nothing more. */
 const MAX_SEGMENTS = 200_000;
+/** Block references followed inside blocks; deeper chains are cut (the extent has the same cap). */
+const MAX_NESTING = 32;
 
 const n = (value: number) => Number(value.toPrecision(8));
 
@@ -29,6 +33,7 @@ export class DxfSvgSink implements DxfSink {
   private readonly model: { path: string[]; inserts: Insert[] } = { path: [], inserts: [] };
   private readonly blocks = new Map<string, Block>();
   private readonly baseOf = new Map<string, [number, number]>();
+  private blockIds = 0;
   private segments = 0;
   private current = { block: null as string | null, path: '', segments: 0, inserts: [] as Insert[] };
 
@@ -91,12 +96,13 @@ export class DxfSvgSink implements DxfSink {
   insert(block: string, x: number, y: number, scaleX: number, scaleY: number, rotation: number): void {
     this.facts.insert(block, x, y, scaleX, scaleY, rotation);
     // The block may be defined later in the file; toSvg drops references to blocks that never are.
-    this.current.inserts.push({ block, transform: `translate(${n(x)} ${n(y)}) rotate(${n(rotation)}) scale(${n(scaleX)} ${n(scaleY)})` });
+    this.current.inserts.push({ block, transform: `translate(${n(x)} ${n(y)}) rotate(${n(rotation)}) scale(${n(scaleX)} ${n(scaleY)})`, scale: Math.sqrt(Math.abs(scaleX * scaleY)) });
   }
 
   block(name: string, baseX: number, baseY: number): void {
     this.facts.block(name, baseX, baseY);
-    this.blocks.set(name, { id: `b${this.blocks.size}`, path: '', segments: 0, inserts: [] });
+    // Ids from a counter: a block name defined twice replaces the first, which must not free its id.
+    this.blocks.set(name, { id: `b${this.blockIds++}`, path: '', segments: 0, inserts: [] });
     // Entities inside the block are drawn relative to its base point.
     this.baseOf.set(name, [baseX, baseY]);
   }
@@ -126,7 +132,10 @@ export class DxfSvgSink implements DxfSink {
       if (c > budget) continue;
       budget -= c;
       this.markUsed(insert.block, used, cost);
-      uses.push(`<use href="#${this.blocks.get(insert.block)!.id}" transform="${insert.transform}"/>`);
+      // resvg ignores vector-effect, so the line width is divided by the reference's scale here
+      // (references nested inside blocks keep their parent's width, scaled).
+      const width = insert.scale > 0 ? n(stroke / insert.scale) : stroke;
+      uses.push(`<use href="#${this.blocks.get(insert.block)!.id}" transform="${insert.transform}" stroke-width="${width}"/>`);
     }
     const defs = [...used].map((name) => {
       const block = this.blocks.get(name)!;
@@ -154,29 +163,30 @@ export class DxfSvgSink implements DxfSink {
   private costs(): Map<string, number> {
     const cost = new Map<string, number>();
     const visiting = new Set<string>();
-    const visit = (name: string): number => {
+    const visit = (name: string, depth: number): number => {
       const known = cost.get(name);
       if (known !== undefined) return known;
       const block = this.blocks.get(name);
-      if (!block || visiting.has(name)) return Infinity;
+      // Past MAX_NESTING the chain is cut like a cycle: a hostile file may chain 100 000 blocks.
+      if (!block || visiting.has(name) || depth > MAX_NESTING) return Infinity;
       visiting.add(name);
       let total = block.segments;
       for (const insert of block.inserts) {
-        if (visiting.has(insert.block)) insert.cyclic = true;
-        const child = visit(insert.block);
+        if (visiting.has(insert.block) || depth === MAX_NESTING) insert.cyclic = true;
+        const child = visit(insert.block, depth + 1);
         if (Number.isFinite(child)) total += child;
       }
       visiting.delete(name);
       cost.set(name, total);
       return total;
     };
-    for (const name of this.blocks.keys()) visit(name);
+    for (const name of this.blocks.keys()) visit(name, 0);
     return cost;
   }
 
   private markUsed(name: string, used: Set<string>, cost: Map<string, number>): void {
     if (used.has(name) || !Number.isFinite(cost.get(name) ?? Infinity)) return;
     used.add(name);
-    for (const insert of this.blocks.get(name)?.inserts ?? []) this.markUsed(insert.block, used, cost);
+    for (const insert of this.blocks.get(name)?.inserts ?? []) if (!insert.cyclic) this.markUsed(insert.block, used, cost);
   }
 }

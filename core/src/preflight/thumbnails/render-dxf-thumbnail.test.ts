@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../errors.ts';
@@ -16,7 +17,7 @@ async function dark(png: Uint8Array, x: number, y: number, radius = 2) {
   for (let dy = -radius; dy <= radius; dy++) {
     for (let dx = -radius; dx <= radius; dx++) {
       const at = ((y + dy) * info.width + (x + dx)) * info.channels;
-      if (data[at]! < 128) return true;
+      if (data[at]! < 200) return true; // Ink, even a thin anti-aliased line split over two rows.
     }
   }
   return false;
@@ -50,8 +51,38 @@ describe('renderDxfThumbnail', () => {
     expect(await dark(png, 75 + 2, 52)).toBe(true);
   });
 
+  it('draws a chain of 50 000 nested blocks without running out of stack', () => {
+    const blocks: Group[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      blocks.push([0, 'BLOCK'], [2, `B${i}`], [10, 0], [20, 0], [0, 'LINE'], [10, 0], [20, 0], [11, 1], [21, 1]);
+      if (i + 1 < 50_000) blocks.push([0, 'INSERT'], [2, `B${i + 1}`], [10, 1], [20, 0]);
+      blocks.push([0, 'ENDBLK']);
+    }
+    const png = renderDxfThumbnail(dxf([[0, 'INSERT'], [2, 'B0'], [10, 0], [20, 0]], blocks), { size: 64 });
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+
   it('refuses garbage and empty drawings with a typed error', () => {
     expect(() => renderDxfThumbnail(new TextEncoder().encode('not a drawing'), { size: 64 })).toThrow(BadRequestError);
     expect(() => renderDxfThumbnail(dxf([]), { size: 64 })).toThrow(/no geometry/);
+  });
+
+  it('either renders a mutated drawing or refuses it with a typed error', () => {
+    const valid = dxf(
+      [[0, 'LWPOLYLINE'], [90, 3], [70, 1], [10, 0], [20, 0], [42, 0.4], [10, 50], [20, 0], [10, 50], [20, 30], [0, 'ARC'], [10, 10], [20, 10], [40, 5], [50, 0], [51, 270], [0, 'INSERT'], [2, 'B'], [10, 5], [20, 5]],
+      [[0, 'BLOCK'], [2, 'B'], [10, 0], [20, 0], [0, 'ELLIPSE'], [10, 0], [20, 0], [11, 4], [21, 1], [40, 0.5], [41, 0], [42, 3], [0, 'ENDBLK']],
+    );
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (cut, flips) => {
+        const bytes = Uint8Array.from(valid.subarray(0, (cut % valid.length) + 1));
+        for (const [at, value] of flips) bytes[at % bytes.length] = value;
+        try {
+          expect(renderDxfThumbnail(bytes, { size: 32 }).subarray(0, 4)).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
+        } catch (error) {
+          expect(error).toBeInstanceOf(BadRequestError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -18,7 +18,7 @@ function pdfjsFolder(name: string): string {
  * old isEvalSupported option is gone), document scripts only ever run in the viewer's
  * scripting sandbox, which is not loaded here, and XFA is off. Fonts the file does not
  * embed come from pdf.js's bundled standard fonts, never from the system. Run it inside
- * the worker runner (task 'pdf-thumbnail') for the time and memory limits.
+ * the worker runner (task 'thumbnail') for the time and memory limits.
  */
 export async function renderPdfThumbnail(bytes: Uint8Array, options: { size: number }): Promise<Uint8Array> {
   const size = Math.max(16, Math.min(4096, Math.round(options.size)));
@@ -37,9 +37,9 @@ export async function renderPdfThumbnail(bytes: Uint8Array, options: { size: num
     stopAtErrors: false,
     verbosity: 0,
   });
-  const document = await loading.promise;
+  const pdf = await loading.promise;
   try {
-    const page = await document.getPage(1);
+    const page = await pdf.getPage(1);
     const unit = page.getViewport({ scale: 1 });
     const scale = size / Math.max(unit.width, unit.height);
     const viewport = page.getViewport({ scale });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../errors.ts';
@@ -44,6 +45,13 @@ describe('renderSvgThumbnail', () => {
     expect(Buffer.from((await pixels(scripted)).data).equals(Buffer.from((await pixels(plain)).data))).toBe(true);
   });
 
+  it('leaves out filter effects, whose cost a hostile file can make unbounded', async () => {
+    const turbulence = `<filter id="noise"><feTurbulence baseFrequency="0.05" numOctaves="100000"/></filter><style>.n{filter:url(#noise)}</style>`;
+    const filtered = drawing(turbulence).replace('<rect', '<rect filter="url(#noise)" class="n" style="filter:url(#noise)"');
+    const plain = renderSvgThumbnail(encode(drawing()), { size: 128 });
+    expect(Buffer.from((await pixels(renderSvgThumbnail(encode(filtered), { size: 128 }))).data).equals(Buffer.from((await pixels(plain)).data))).toBe(true);
+  });
+
   it('does not read a file from the server that the SVG points at', async () => {
     const secret = join(folder, 'secret.png');
     writeFileSync(secret, await sharp({ create: { width: 10, height: 10, channels: 3, background: '#ff0000' } }).png().toBuffer());
@@ -69,5 +77,21 @@ describe('renderSvgThumbnail', () => {
   it('refuses deep nesting and broken XML with a typed error', () => {
     expect(() => renderSvgThumbnail(encode(drawing('<g>'.repeat(100_000) + '</g>'.repeat(100_000))), { size: 64 })).toThrow(BadRequestError);
     expect(() => renderSvgThumbnail(encode('<svg xmlns="http://www.w3.org/2000/svg"><g>'), { size: 64 })).toThrow(BadRequestError);
+  });
+
+  it('either renders a mutated SVG or refuses it with a typed error', () => {
+    const valid = encode(drawing('<g stroke="#000" transform="rotate(10)"><path d="M0 0c10 20 30 40 50 60z"/><text x="5" y="5">Hi</text></g>'));
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (cut, flips) => {
+        const bytes = Uint8Array.from(valid.subarray(0, (cut % valid.length) + 1));
+        for (const [at, value] of flips) bytes[at % bytes.length] = value;
+        try {
+          expect([...renderSvgThumbnail(bytes, { size: 32 }).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+        } catch (error) {
+          expect(error).toBeInstanceOf(BadRequestError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

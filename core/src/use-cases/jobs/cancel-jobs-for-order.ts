@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { schema, type Tx } from '@pressline/db';
+import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { decideTransition } from '../../domain/index.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { applyTransition } from './apply-transition.ts';
@@ -9,7 +9,7 @@ import { loadTransitionContext } from './transition-context.ts';
  * Moves every job of a cancelled order to the workflow's cancelled stage, where the
  * workflow allows it; finished jobs stay as they are. Each move is audited.
  */
-export async function cancelJobsForOrder(tx: Tx, input: { shopId: string; orderId: string; actor: string; at: Date; note: string }): Promise<{ cancelled: number }> {
+export async function cancelJobsForOrder(tx: Tx, input: { shopId: string; orderId: string; actor: string; at: Date; note: string; boss: QueueClient }): Promise<{ cancelled: number }> {
   const workflow = await loadShopWorkflow(tx, input.shopId);
   const cancelStages = workflow.stages.filter((stage) => stage.category === 'cancelled');
   const jobs = await tx
@@ -25,7 +25,7 @@ export async function cancelJobsForOrder(tx: Tx, input: { shopId: string; orderI
       .map((stage) => decideTransition(workflow, { from: job.stageKey, to: stage.key, context }))
       .find((candidate) => candidate.ok);
     if (!decision?.ok) continue;
-    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at: input.at, note: input.note });
+    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at: input.at, note: input.note, boss: input.boss });
     cancelled += 1;
   }
   return { cancelled };

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type QueueClient, type Tx } from '@pressline/db';
-import { asJobId, asOrderLineId, jobCreatedEvent, splitOrder } from '../../domain/index.ts';
+import { asJobId, asOrderLineId, jobCreatedEvent, planStages, splitOrder } from '../../domain/index.ts';
+import { queuePlan } from '../scheduling/queue-plan.ts';
 import { attachLineFiles } from '../preflight/attach-line-files.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { allocateJobNumbers } from './allocate-job-numbers.ts';
@@ -50,7 +51,8 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
 
   const numbers = await allocateJobNumbers(tx, shopId, plans.length);
   // Read after the allocation's lock on the shop row, so a workflow saved meanwhile is the one used.
-  const stage = (await loadShopWorkflow(tx, shopId)).initialStage;
+  const workflow = await loadShopWorkflow(tx, shopId);
+  const stage = workflow.initialStage;
   const inserted = await tx
     .insert(schema.jobs)
     .values(plans.map((plan, i) => ({ shopId, orderId, number: numbers[i]!, splitKey: plan.splitKey, title: plan.title, stageKey: stage })))
@@ -74,5 +76,7 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
     shopId,
     plans.map((plan) => ({ jobId: jobIdByKey.get(plan.splitKey)!, lines: plan.items.map((item) => linesById.get(item.orderLineId)!) })),
   );
+  // A workflow that starts jobs in a planned stage puts them on the schedule at once.
+  if (planStages(workflow).queued.includes(stage)) await queuePlan(tx, input.boss, shopId);
   return { created: inserted.length };
 }

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { decideTransition } from '../../domain/index.ts';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
-import { afterJobMoved } from './after-job-moved.ts';
+import { backpropagateJobMove } from './backpropagate-job-move.ts';
 import { applyTransition } from './apply-transition.ts';
 import { loadTransitionContext } from './transition-context.ts';
 
@@ -50,8 +50,8 @@ export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'
 
     const at = deps.clock();
     const note = input.note ?? null;
-    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at, note });
-    await afterJobMoved(tx, deps, { shopId: input.shopId, job, from: decision.from, to: decision.to, actions: decision.actions, actor: input.actor, at, note });
+    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at, note, boss: deps.boss });
+    await backpropagateJobMove(tx, deps, { shopId: input.shopId, job, from: decision.from, to: decision.to, actions: decision.actions, actor: input.actor, at, note });
     return { jobId: job.id, from: decision.from.key, to: decision.to.key };
   });
 }

@@ -63,7 +63,7 @@ export async function previewNotification(
     const subject = input.subject ?? stored?.subject;
     const body = input.body ?? stored?.body;
     if (subject === undefined || body === undefined) throw new NotFoundError(`Template for "${status}"`);
-    const variables = await templateVariables(tx, { shopId: input.shopId, order, status, orderStatus: await loadOrderStatus(tx, input.shopId, order), eta: null });
+    const variables = await templateVariables(tx, { shopId: input.shopId, order, status, orderStatus: await loadOrderStatus(tx, input.shopId, order), eta: order.eta });
     const renderedSubject = await renderTemplate(subject, variables);
     const renderedBody = await renderTemplate(body, variables);
     if (!renderedSubject.ok) throw new BadRequestError(`subject: ${renderedSubject.message}`);

@@ -8,10 +8,10 @@ export type OrderRow = typeof schema.orders.$inferSelect;
 
 /**
  * Everything the customer-status mapping looks at for one order, read in the caller's
- * transaction, and the status it yields. The ETA comes from scheduling once it keeps one;
- * until then it is unknown and an order is never shown as delayed.
+ * transaction, and the status it yields. The ETA is the live schedule's (`orders.eta`);
+ * the promise is the order's own, else the latest due date of its jobs.
  */
-export async function loadOrderStatus(tx: Tx, shopId: string, order: OrderRow, eta: Date | null = null): Promise<OrderStatus> {
+export async function loadOrderStatus(tx: Tx, shopId: string, order: OrderRow): Promise<OrderStatus> {
   const workflow = await loadShopWorkflow(tx, shopId);
   const lines = await tx.select().from(schema.orderLines).where(and(eq(schema.orderLines.shopId, shopId), eq(schema.orderLines.orderId, order.id)));
   const jobs = await tx
@@ -42,7 +42,7 @@ export async function loadOrderStatus(tx: Tx, shopId: string, order: OrderRow, e
     lines: lines.map((line) => ({ id: line.id, quantity: line.quantity })),
     jobs: statusJobs,
     shipments: shipments.map((shipment) => ({ kind: shipment.kind, status: shipment.status, lines: shipment.lines })),
-    eta,
-    promisedAt: dueDates.length === 0 ? null : new Date(Math.max(...dueDates)),
+    eta: order.eta,
+    promisedAt: order.promisedAt ?? (dueDates.length === 0 ? null : new Date(Math.max(...dueDates))),
   });
 }

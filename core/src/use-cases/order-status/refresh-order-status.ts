@@ -39,7 +39,7 @@ export async function refreshOrderStatus(tx: Tx, deps: { boss: QueueClient }, in
       payload: { version, status: status.status, label: ORDER_STATUS_LABELS[status.status] },
     });
   }
-  const email = await draftStatusEmail(tx, { shopId: input.shopId, order, status: status.status, version, orderStatus: status, eta: null });
+  const email = await draftStatusEmail(tx, { shopId: input.shopId, order, status: status.status, version, orderStatus: status, eta: order.eta });
   if (email.send) drafts.push(email.draft);
   drafts.push(
     ...(await draftWebhooks(tx, input.shopId, {

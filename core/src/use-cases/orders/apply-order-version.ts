@@ -32,7 +32,7 @@ export async function applyOrderVersion(
   const created = decision === 'produce' ? await createJobsForOrder(tx, { shopId, orderId: order.id, actor, at, boss: input.boss }) : { created: 0 };
   const cancelled =
     decision === 'stop'
-      ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}` })
+      ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}`, boss: input.boss })
       : { cancelled: 0 };
   // The customer now sees "paid" (or "cancelled"): e-mail and webhooks follow; the
   // platform told us, so nothing is pushed back to it.

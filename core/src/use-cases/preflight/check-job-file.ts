@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { asJobId, buildReport, jobActivityEvent, type Finding, type Inspection } from '../../domain/index.ts';
-import { inspectInWorker } from '../../preflight/inspect-in-worker.ts';
+import { inspectInWorker, renderThumbnailInWorker } from '../../preflight/inspect-in-worker.ts';
 import { insertJobEvents } from '../jobs/insert-job-events.ts';
 import { latestReport } from './job-file-reads.ts';
 import { rulesForLine } from './line-rules.ts';
@@ -13,6 +13,9 @@ export type CheckOutcome =
   | { status: 'gone' };
 
 const ACTOR = 'system:preflight';
+
+/** Longer side of a file's preview, in pixels: sharp on a tablet card and in the customer's status widget. */
+const THUMBNAIL_SIZE = 512;
 
 /**
  * Fetches (when it is a link) and checks one file of one job, and stores the report.
@@ -72,8 +75,12 @@ export async function checkJobFile(
   if (file.status === 'unavailable' || !bytes) {
     inspection = { ok: false, kind: null, finding: unavailable(file.failure ?? 'The file is missing from the file store.') };
   } else {
-    inspection = await inspectInWorker(bytes, { name: file.name });
+    // The inspection takes its own copy: the bytes move to the worker thread.
+    inspection = await inspectInWorker(bytes.slice(), { name: file.name });
   }
+  // A preview depends on the bytes alone: drawn once per file, whatever the rules.
+  const thumbnail = inspection.ok && !file.thumbnailSha256 && bytes ? await renderThumbnailInWorker(bytes, { kind: inspection.kind, size: THUMBNAIL_SIZE }) : null;
+  const thumbnailSha256 = thumbnail?.ok ? (await deps.files.put(thumbnail.png)).sha256 : file.thumbnailSha256;
   const report = buildReport(inspection, rules.rules);
   const findings: Finding[] = [...report.errors, ...report.warnings, ...report.infos];
 
@@ -92,8 +99,8 @@ export async function checkJobFile(
       facts: report.facts as Record<string, unknown> | null,
       checkedAt: at,
     });
-    if (report.kind && report.kind !== file.kind) {
-      await tx.update(schema.files).set({ kind: report.kind }).where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)));
+    if (report.kind !== file.kind || thumbnailSha256 !== file.thumbnailSha256) {
+      await tx.update(schema.files).set({ kind: report.kind ?? file.kind, thumbnailSha256 }).where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)));
     }
     const [job] = await tx.select({ stageKey: schema.jobs.stageKey }).from(schema.jobs).where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.id, jobId)));
     const event = jobActivityEvent({

@@ -33,10 +33,14 @@ export function registerScheduleCommand(program: Command): void {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(deadline === undefined ? {} : { shouldStop: () => performance.now() >= deadline }),
       });
-      if (options.json) process.stdout.write(`${JSON.stringify(scheduleJson(schedule))}\n`);
-      else for (const line of scheduleSummary(schedule)) process.stdout.write(`${line}\n`);
+      await writeOut(options.json ? `${JSON.stringify(scheduleJson(schedule))}\n` : scheduleSummary(schedule).map((line) => `${line}\n`).join(''));
       if (schedule.unscheduled.length > 0) say(`pressline schedule: ${schedule.unscheduled.length} job${schedule.unscheduled.length === 1 ? '' : 's'} could not be placed; listed under "unscheduled" with the reason`);
     });
+}
+
+/** Resolves once the text is handed to the OS: main.ts exits right after, which would cut a piped write short. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 function seconds(value: string): number {

@@ -5,6 +5,13 @@ export class Bounds {
   maxX = -Infinity;
   maxY = -Infinity;
 
+  reset(): void {
+    this.minX = Infinity;
+    this.minY = Infinity;
+    this.maxX = -Infinity;
+    this.maxY = -Infinity;
+  }
+
   get empty(): boolean {
     return this.minX > this.maxX;
   }

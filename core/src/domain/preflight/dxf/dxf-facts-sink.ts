@@ -40,7 +40,14 @@ export class DxfFactsSink implements DxfSink {
   private current = { type: '', block: null as string | null, bounds: new Bounds(), closed: 0, open: 0, inserts: [] as Insert[] };
 
   begin(type: string, block: string | null): void {
-    this.current = { type, block, bounds: new Bounds(), closed: 0, open: 0, inserts: [] };
+    // One record reused for every entity: a drawing has millions and each would be garbage.
+    const current = this.current;
+    current.type = type;
+    current.block = block;
+    current.bounds.reset();
+    current.closed = 0;
+    current.open = 0;
+    current.inserts.length = 0;
   }
 
   end(layer: string, paperSpace: boolean): void {
@@ -98,6 +105,13 @@ export class DxfFactsSink implements DxfSink {
 
   header(name: string, value: string): void {
     if (name === '$INSUNITS') this.insunits = value;
+  }
+
+  /** Blocks that model space references but the file never defines (external references). */
+  missingBlocks(): string[] {
+    const missing = new Set<string>();
+    for (const insert of this.modelInserts) if (!this.blocks.has(insert.block)) missing.add(insert.block);
+    return [...missing];
   }
 
   /** Model space with every INSERT placed, in drawing units. */

@@ -41,48 +41,52 @@ export class EntityReader {
     }
   }
 
+  /** A plain entity's value for a code, or the DXF default. */
+  private get(code: number, fallback = 0): number {
+    return this.values.get(code) ?? fallback;
+  }
+
   /** Emits the geometry once every group is in (POLYLINE waits for its VERTEXes). */
   finish(): void {
-    const v = (code: number, fallback = 0) => this.values.get(code) ?? fallback;
     const sink = this.sink;
     // Arbitrary-axis extrusion (0,0,-1) is how CAD programs write mirrored 2D geometry: x flips.
-    const mirror = v(230, 1) < 0 ? -1 : 1;
+    const mirror = this.get(230, 1) < 0 ? -1 : 1;
     switch (this.type) {
       case 'LINE':
-        sink.line(v(10), v(20), v(11), v(21));
+        sink.line(this.get(10), this.get(20), this.get(11), this.get(21));
         break;
       case 'POINT':
       case 'TEXT':
       case 'MTEXT':
       case 'ATTDEF':
       case 'ATTRIB':
-        sink.point(this.type === 'MTEXT' || this.type === 'POINT' ? v(10) : v(10) * mirror, v(20));
+        sink.point(this.type === 'MTEXT' || this.type === 'POINT' ? this.get(10) : this.get(10) * mirror, this.get(20));
         break;
       case 'CIRCLE':
-        sink.arc(v(10) * mirror, v(20), Math.abs(v(40)), 0, 360);
+        sink.arc(this.get(10) * mirror, this.get(20), Math.abs(this.get(40)), 0, 360);
         break;
       case 'ARC':
-        if (mirror < 0) sink.arc(-v(10), v(20), Math.abs(v(40)), 180 - v(51), 180 - v(50));
-        else sink.arc(v(10), v(20), Math.abs(v(40)), v(50), v(51));
+        if (mirror < 0) sink.arc(-this.get(10), this.get(20), Math.abs(this.get(40)), 180 - this.get(51), 180 - this.get(50));
+        else sink.arc(this.get(10), this.get(20), Math.abs(this.get(40)), this.get(50), this.get(51));
         break;
       case 'ELLIPSE':
-        sink.ellipse(v(10), v(20), v(11), v(21), v(40, 1), v(41), v(42, Math.PI * 2));
+        sink.ellipse(this.get(10), this.get(20), this.get(11), this.get(21), this.get(40, 1), this.get(41), this.get(42, Math.PI * 2));
         break;
       case 'SOLID':
       case 'TRACE':
       case '3DFACE':
-        for (const [x, y] of [[10, 20], [11, 21], [12, 22], [13, 23]] as const) if (this.values.has(x)) sink.point(v(x) * (this.type === '3DFACE' ? 1 : mirror), v(y));
+        for (const [x, y] of [[10, 20], [11, 21], [12, 22], [13, 23]] as const) if (this.values.has(x)) sink.point(this.get(x) * (this.type === '3DFACE' ? 1 : mirror), this.get(y));
         break;
       case 'INSERT':
-        sink.insert(this.blockName, v(10) * mirror, v(20), v(41, 1), v(42, 1), v(50) * mirror);
+        sink.insert(this.blockName, this.get(10) * mirror, this.get(20), this.get(41, 1), this.get(42, 1), this.get(50) * mirror);
         break;
       case 'LWPOLYLINE':
         this.path.mirror = mirror;
-        this.path.finish((v(70) & 1) === 1, true);
+        this.path.finish((this.get(70) & 1) === 1, true);
         break;
       case 'SPLINE':
         // Control points bound the curve (convex hull); drawn as its control polygon.
-        this.path.finish((v(70) & 1) === 1, false);
+        this.path.finish((this.get(70) & 1) === 1, false);
         break;
     }
   }

@@ -21,19 +21,35 @@ export class GroupReader {
 
   /** Moves to the next pair; false at the end of the text. */
   next(): boolean {
-    const codeLine = this.readLine();
-    if (codeLine === null) return false;
-    const trimmed = codeLine.trim();
-    if (trimmed === '' && this.at >= this.text.length) return false;
+    const text = this.text;
+    if (this.at >= text.length) return false;
+    let end = text.indexOf(this.newline, this.at);
+    if (end < 0) end = text.length;
+    // The group code, read from char codes: this runs for every other line of the file.
+    let i = this.at;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const negative = text.charCodeAt(i) === 45;
+    if (negative) i++;
+    let code = 0;
+    let digits = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && digits < 5; c = text.charCodeAt(++i)) {
+      code = code * 10 + (c - 48);
+      digits++;
+    }
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13)) i++;
+    const codeLine = text.slice(this.at, end);
+    this.at = end + 1;
     this.line += this.line === 0 ? 1 : 2;
-    if (!/^-?\d{1,4}$/.test(trimmed)) {
-      throw new DxfStop(dxfError('dxf.malformed', `Line ${this.line} of the DXF holds "${trimmed.slice(0, 40)}" where a group code (a whole number) belongs.`));
+    if (digits === 0 || digits > 4 || i !== end) {
+      // A blank last line is how most files end; anything else is not a group code.
+      if (codeLine.trim() === '' && this.at >= text.length) return false;
+      throw new DxfStop(dxfError('dxf.malformed', `Line ${this.line} of the DXF holds "${codeLine.trim().slice(0, 40)}" where a group code (a whole number) belongs.`));
     }
     const value = this.readLine();
     if (value === null) {
-      throw new DxfStop(dxfError('dxf.truncated', `The DXF ends in the middle of group ${trimmed} (line ${this.line}).`, 'The upload was cut off or the file is damaged. Export the drawing again and upload the new file.'));
+      throw new DxfStop(dxfError('dxf.truncated', `The DXF ends in the middle of group ${code} (line ${this.line}).`, 'The upload was cut off or the file is damaged. Export the drawing again and upload the new file.'));
     }
-    this.code = Number(trimmed);
+    this.code = negative ? -code : code;
     this.value = value.trim();
     return true;
   }

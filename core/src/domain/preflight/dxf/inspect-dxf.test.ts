@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DxfFacts, Inspection } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectDxf } from './index.ts';
+import { byteMutation } from '../testing/byte-mutations.ts';
 
 type Group = [number, string | number];
 
@@ -96,6 +97,11 @@ describe('DXF facts', () => {
     expect(result.entities).toEqual({ INSERT: 1 });
   });
 
+  it('warns about block references the file does not define', () => {
+    const result = inspect(drawing([...rectangle(0, 0, 10, 10), [0, 'INSERT'], [2, 'XREF_LOGO'], [10, 0], [20, 0]]));
+    expect(result.ok && result.findings).toEqual([expect.objectContaining({ code: 'dxf.missing_block', severity: 'warning', message: expect.stringContaining('XREF_LOGO') })]);
+  });
+
   it('leaves paper space out of the extent', () => {
     const result = facts(inspect(drawing([...rectangle(0, 0, 10, 10), [0, 'LINE'], [67, 1], [10, 0], [20, 0], [11, 500], [21, 500]])));
     expect(result.boundingBoxMm).toMatchObject({ width: 10, height: 10 });
@@ -148,7 +154,7 @@ describe('hostile and broken DXF', () => {
       ),
     );
     fc.assert(
-      fc.property(mutation(), (mutate) => {
+      fc.property(byteMutation(), (mutate) => {
         const result = inspectDxf(mutate(valid), defaultInspectLimits);
         if (!result.ok) {
           expect(result.finding.severity).toBe('error');
@@ -161,19 +167,3 @@ describe('hostile and broken DXF', () => {
     );
   });
 });
-
-function mutation() {
-  return fc.oneof(
-    fc.nat().map((n) => (bytes: Uint8Array) => bytes.subarray(0, n % (bytes.length + 1))),
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (bytes: Uint8Array) => {
-      const copy = Uint8Array.from(bytes);
-      for (const [at, value] of flips) copy[at % copy.length] = value;
-      return copy;
-    }),
-    fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 200 })).map(([from, to, length]) => (bytes: Uint8Array) => {
-      const a = from % bytes.length;
-      const b = to % bytes.length;
-      return Uint8Array.from([...bytes.subarray(0, b), ...bytes.subarray(a, a + length), ...bytes.subarray(b)]);
-    }),
-  );
-}

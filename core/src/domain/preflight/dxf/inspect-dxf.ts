@@ -1,4 +1,4 @@
-import type { DxfFacts, InspectLimits, Inspection } from '../facts.ts';
+import type { DxfFacts, Finding, InspectLimits, Inspection } from '../facts.ts';
 import { DxfFactsSink } from './dxf-facts-sink.ts';
 import { DxfStop, dxfError } from './dxf-findings.ts';
 import { dxfUnits } from './dxf-units.ts';
@@ -30,7 +30,17 @@ export function inspectDxf(bytes: Uint8Array, _limits: InspectLimits): Inspectio
     openPolylines: sink.openPolylines,
     layers: [...sink.layers],
   };
-  return { ok: true, kind: 'dxf', facts, findings: [] };
+  const findings: Finding[] = [];
+  const missing = sink.missingBlocks();
+  if (missing.length > 0) {
+    findings.push({
+      code: 'dxf.missing_block',
+      severity: 'warning',
+      message: `The drawing places ${missing.length === 1 ? 'a block' : `${missing.length} blocks`} it does not contain (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}); that geometry is missing from the file and from the size.`,
+      fix: 'Bind or explode external references (XREF → Bind, or EXPLODE) before exporting the DXF.',
+    });
+  }
+  return { ok: true, kind: 'dxf', facts, findings };
 }
 
 /** DXF 2007+ is UTF-8; older files are in a code page, whose odd bytes only touch names. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inspection, MeshFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
-import { binaryStl, cube, flip, normalOf, type Triangle } from './fixtures/mesh-fixtures.ts';
+import { asciiStl, binaryStl, cube, flip, normalOf, text, type Triangle } from './fixtures/mesh-fixtures.ts';
 import { inspectStl } from './index.ts';
 
 function factsOf(inspection: Inspection): MeshFacts {
@@ -102,6 +102,21 @@ describe('mesh facts of hand-computed meshes', () => {
     const triangles = cube(10).map((t) => t.map((p) => p.map((v) => (v === 0 ? -0 : v))) as Triangle);
     triangles[0] = cube(10)[0]!;
     expect(factsOf(inspect(triangles)).watertight).toBe(true);
+  });
+
+  it('thousands of separate triangles: every corner its own vertex (tables grow), one shell each', () => {
+    const loose = Array.from({ length: 3000 }, (_, i): Triangle => [[i, 0, 0], [i + 0.5, 1, 0], [i, 0, 1]]);
+    const binary = factsOf(inspect(loose));
+    expect(binary).toMatchObject({ triangles: 3000, shells: 3000, openEdges: 9000, nonManifoldEdges: 0, watertight: false });
+    const ascii = factsOf(inspectStl(text(asciiStl(loose)), defaultInspectLimits));
+    expect(ascii).toEqual({ ...binary, encoding: 'stl-ascii' });
+  });
+
+  it('many cubes in one file weld the same streamed from the bytes as from a soup', () => {
+    const cubes = Array.from({ length: 400 }, (_, i) => cube(1 + (i % 3), [(i % 20) * 5, Math.floor(i / 20) * 5, (i % 7) * 0.5])).flat();
+    const binary = factsOf(inspect(cubes));
+    expect(binary).toMatchObject({ triangles: 4800, shells: 400, watertight: true });
+    expect(factsOf(inspectStl(text(asciiStl(cubes)), defaultInspectLimits))).toEqual({ ...binary, encoding: 'stl-ascii' });
   });
 
   it('an empty mesh is an error, not facts', () => {

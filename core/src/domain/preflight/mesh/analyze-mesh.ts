@@ -1,15 +1,27 @@
 import type { Finding, Inspection, MeshFacts, Vec3 } from '../facts.ts';
-import { measureGeometry } from './measure-geometry.ts';
+import { measureGeometry, type GeometryMeasure } from './measure-geometry.ts';
 import { EXPORT_AGAIN, meshError } from './mesh-findings.ts';
-import { analyzeTopology } from './mesh-topology.ts';
+import { analyzeTopology, type Topology } from './mesh-topology.ts';
 import type { ParsedMesh } from './mesh-types.ts';
+import { seedFrom } from './weld-vertices.ts';
 
-/** From a read mesh to its facts (and the findings only the inspector can make). */
+/** A mesh whose geometry is measured; its topology is computed on demand (it is the costly part). */
+export interface MeasuredMesh extends Omit<ParsedMesh, 'positions' | 'geometry'> {
+  geometry: GeometryMeasure;
+}
+
+/** From a read triangle soup to its facts (and the findings only the inspector can make). */
 export function analyzeMesh(kind: MeshFacts['kind'], mesh: ParsedMesh): Inspection {
+  const measured = { ...mesh, geometry: mesh.geometry ?? measureGeometry(mesh.positions) };
+  return meshInspection(kind, measured, (seed) => analyzeTopology(mesh.positions, seed));
+}
+
+/** Refuses empty and damaged meshes before the topology is computed, then states the facts. */
+export function meshInspection(kind: MeshFacts['kind'], mesh: MeasuredMesh, topologyOf: (seed: number) => Topology): Inspection {
   if (mesh.triangles === 0) {
     return { ok: false, kind, finding: meshError('mesh.empty', `The ${label(kind)} file holds no triangles.`, 'Check that the right part was exported (not an empty sketch or a hidden body) and upload it again.') };
   }
-  const geometry = measureGeometry(mesh.positions, mesh.normals);
+  const { geometry } = mesh;
   if (geometry.nonFinite > 0) {
     return {
       ok: false,
@@ -17,7 +29,7 @@ export function analyzeMesh(kind: MeshFacts['kind'], mesh: ParsedMesh): Inspecti
       finding: meshError('mesh.bad_coordinates', `${geometry.nonFinite.toLocaleString('en')} of ${mesh.triangles.toLocaleString('en')} triangles have a coordinate that is not a number (NaN or infinite): the file is damaged.`, EXPORT_AGAIN),
     };
   }
-  const topology = analyzeTopology(mesh.positions);
+  const topology = topologyOf(seedFrom(geometry.signedVolume, geometry.area, geometry.min.x, geometry.max.y, geometry.min.z));
   const min = shortest(geometry.min);
   const max = shortest(geometry.max);
   const size = shortest({ x: max.x - min.x, y: max.y - min.y, z: max.z - min.z });

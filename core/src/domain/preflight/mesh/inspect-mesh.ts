@@ -5,17 +5,23 @@ import type { MeshParse } from './mesh-types.ts';
 import { parse3mf } from './parse-3mf.ts';
 import { parseObj } from './parse-obj.ts';
 import { parseStl } from './parse-stl.ts';
+import { inspectBinaryStl } from './inspect-stl-binary.ts';
+import { isBinaryStlSize } from './stl-binary-records.ts';
 
 export function inspectStl(bytes: Uint8Array, limits: InspectLimits): Inspection {
-  return inspect('stl', () => parseStl(bytes, limits));
+  return guard('stl', () => (isBinaryStlSize(bytes) ? inspectBinaryStl(bytes, limits) : inspectParsed('stl', parseStl(bytes, limits))));
 }
 
 export function inspectObj(bytes: Uint8Array, limits: InspectLimits): Inspection {
-  return inspect('obj', () => parseObj(bytes, limits));
+  return guard('obj', () => inspectParsed('obj', parseObj(bytes, limits)));
 }
 
 export function inspect3mf(bytes: Uint8Array, limits: InspectLimits): Inspection {
-  return inspect('3mf', () => parse3mf(bytes, limits));
+  return guard('3mf', () => inspectParsed('3mf', parse3mf(bytes, limits)));
+}
+
+function inspectParsed(kind: MeshFacts['kind'], parsed: MeshParse): Inspection {
+  return parsed.ok ? analyzeMesh(kind, parsed.mesh) : { ok: false, kind, finding: parsed.finding };
 }
 
 /**
@@ -23,11 +29,9 @@ export function inspect3mf(bytes: Uint8Array, limits: InspectLimits): Inspection
  * they missed (a bug, or memory running out on a huge but allowed file) into a finding
  * too, so one bad upload never takes the worker down. Tests assert it never fires.
  */
-function inspect(kind: MeshFacts['kind'], read: () => MeshParse): Inspection {
+function guard(kind: MeshFacts['kind'], inspect: () => Inspection): Inspection {
   try {
-    const parsed = read();
-    if (!parsed.ok) return { ok: false, kind, finding: parsed.finding };
-    return analyzeMesh(kind, parsed.mesh);
+    return inspect();
   } catch (error) {
     const memory = error instanceof RangeError;
     return {

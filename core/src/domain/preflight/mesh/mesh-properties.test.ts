@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InspectLimits, Inspection } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
-import { asciiStl, binaryStl, cube, modelXml, text, threeMf } from './fixtures/mesh-fixtures.ts';
+import { asciiStl, binaryStl, cube, modelXml, RELS, text, threeMf, zip64 } from './fixtures/mesh-fixtures.ts';
 import { inspect3mf, inspectObj, inspectStl } from './index.ts';
 
 /** Small caps so a mutation that inflates or multiplies something stays quick. */
@@ -85,6 +85,7 @@ const samples: [string, Uint8Array, (bytes: Uint8Array, limits: InspectLimits) =
   ['ASCII STL', text(asciiStl(twoCubes)), inspectStl],
   ['OBJ', text(`o a\n${twoCubes.flat().map((p) => `v ${p.join(' ')}`).join('\n')}\n${twoCubes.map((_, t) => `f ${t * 3 + 1} ${t * 3 + 2}/1 -${twoCubes.length * 3 - t * 3 - 2}//3`).join('\n')}\n`), inspectObj],
   ['3MF (deflated)', threeMf(modelXml({ unit: 'inch', meshes: { '1': twoCubes }, items: [{ objectid: '1' }] })), inspect3mf],
+  ['3MF (ZIP64 records)', zip64({ '_rels/.rels': RELS, '3D/3dmodel.model': modelXml({ unit: 'centimeter', meshes: { '1': twoCubes }, items: [{ objectid: '1' }] }) }), inspect3mf],
   ['3MF (stored)', threeMf(modelXml({ meshes: { '1': cube(10) }, composites: { '2': [{ objectid: '1', transform: '1 0 0 0 1 0 0 0 1 5 5 5' }] }, items: [{ objectid: '2' }] }), {}, 0), inspect3mf],
 ];
 

@@ -18,8 +18,13 @@ const SMALL_BUCKET = 16;
  * `upper * 2 + direction`; sorting a bucket puts an edge's uses side by side.
  * Triangles with a repeated vertex have no proper edges and are left out.
  */
-export function analyzeTopology(positions: Float32Array): Topology {
-  const { corners, vertexCount } = weldVertices(positions);
+export function analyzeTopology(positions: Float32Array, seed?: number): Topology {
+  const { corners, vertexCount } = weldVertices(positions, seed);
+  return topologyOf(corners, vertexCount);
+}
+
+/** Edges and shells of welded triangles (vertex ids, three per triangle). */
+export function topologyOf(corners: Uint32Array, vertexCount: number): Topology {
   const triangles = Math.floor(corners.length / 3);
 
   const offsets = new Uint32Array(vertexCount + 1);

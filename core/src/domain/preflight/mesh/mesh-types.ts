@@ -1,4 +1,5 @@
 import type { Finding } from '../facts.ts';
+import type { GeometryMeasure } from './measure-geometry.ts';
 
 /**
  * A mesh as the readers hand it to the analysis: a triangle soup in millimetres, nine
@@ -11,8 +12,8 @@ export interface ParsedMesh {
   units: string;
   triangles: number;
   positions: Float32Array;
-  /** STL only: the stored facet normal, three floats per triangle. */
-  normals?: Float32Array;
+  /** Measured while reading, when the reader can do it in the same pass (STL, whose stored normals only matter there). */
+  geometry?: GeometryMeasure;
   /** 3MF build items / OBJ objects; 1 for STL. */
   objects: number;
   /** Things worth saying about a file that could still be read (e.g. no `endsolid`). */

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { MeshFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
-import { cube, lieAboutSize, modelXml, RELS, threeMf } from './fixtures/mesh-fixtures.ts';
+import { cube, lieAboutSize, modelXml, RELS, threeMf, zip64 } from './fixtures/mesh-fixtures.ts';
 import { inspect3mf } from './index.ts';
 
 const limits = defaultInspectLimits;
@@ -82,6 +82,12 @@ describe('3MF', () => {
     const rels = RELS.replace('/3D/3dmodel.model', '/3D/other.model');
     expect(facts(zipSync({ '_rels/.rels': strToU8(rels), '3D/other.model': model })).triangles).toBe(12);
     expect(inspect3mf(zipSync({ 'readme.txt': strToU8('hello') }), limits)).toMatchObject({ ok: false, finding: { code: '3mf.no_model' } });
+  });
+
+  it('reads archives written the ZIP64 way (sizes and directory in ZIP64 records)', () => {
+    const bytes = zip64({ '_rels/.rels': RELS, '3D/3dmodel.model': modelXml({ meshes: { '1': cube(10) }, items: [{ objectid: '1' }] }) });
+    expect(facts(bytes)).toMatchObject({ triangles: 12, volumeMm3: 1000, watertight: true });
+    expect(inspect3mf(bytes.subarray(0, bytes.length - 30), limits)).toMatchObject({ ok: false, finding: { severity: 'error' } });
   });
 
   it('reads stored (uncompressed) entries too', () => {
@@ -190,5 +196,21 @@ describe('3MF: hostile archives', () => {
     expect(inspect3mf(threeMf(wide), { ...limits, maxXmlElements: 100 })).toMatchObject({ ok: false, finding: { code: 'xml.too_many_elements' } });
     // Mesh data itself is capped by the triangle limit, not the element limit.
     expect(inspect3mf(threeMf(valid()), { ...limits, maxXmlElements: 20 }).ok).toBe(true);
+  });
+});
+
+describe('3MF: placements of empty objects', () => {
+  it('nesting empty objects a billion times is refused before any is placed', () => {
+    const tenOf = (id: string) => Array.from({ length: 10 }, () => ({ objectid: id }));
+    const composites: Record<string, { objectid: string }[]> = { '1': [] };
+    for (let level = 2; level <= 10; level++) composites[String(level)] = tenOf(String(level - 1));
+    const model = modelXml({ composites, items: [{ objectid: '10' }] }).replace('<object id="1" type="model"><components></components></object>', '<object id="1" type="model"><mesh><vertices/><triangles/></mesh></object>');
+    const inspection = inspect3mf(threeMf(model), limits);
+    expect(inspection).toMatchObject({ ok: false, finding: { code: '3mf.too_many_placements', severity: 'error' } });
+  });
+
+  it('a model whose objects are all empty is an empty mesh', () => {
+    const model = modelXml({ meshes: { '1': [] }, items: [{ objectid: '1' }] });
+    expect(inspect3mf(threeMf(model), limits)).toMatchObject({ ok: false, finding: { code: 'mesh.empty' } });
   });
 });

@@ -10,6 +10,12 @@ import { readZipDirectory, unsafePath, ZipInflater, type ZipEntry } from './zip-
 const UNIT_MM: Record<string, number> = { micron: 0.001, millimeter: 1, centimeter: 10, inch: 25.4, foot: 304.8, meter: 1000 };
 const MODEL_RELATIONSHIP = /\/3dmodel$/i;
 const DEFAULT_MODEL = '3D/3dmodel.model';
+/** What placing an object costs once its components are expanded. */
+interface Expansion {
+  triangles: number;
+  placements: number;
+}
+
 /** Components may nest; real files go two or three deep. */
 const MAX_DEPTH = 32;
 
@@ -54,10 +60,10 @@ export function parse3mf(bytes: Uint8Array, limits: InspectLimits = defaultInspe
     return failure('mesh.empty', 'The 3MF file places nothing on the build plate (it has no build items).', 'Check that the part is on the plate when you export, and export again.');
   }
 
-  const counted = new Map<string, number>();
+  const counted = new Map<string, Expansion>();
   const visiting = new Set<string>();
-  // Triangles an object expands to, components included; fails on cycles, depth, missing objects.
-  const countTriangles = (placement: Placement, from: string, depth: number): Step<number> => {
+  // Triangles and placements an object expands to, components included; fails on cycles, depth, missing objects.
+  const countTriangles = (placement: Placement, from: string, depth: number): Step<Expansion> => {
     const path = resolvePath(placement.path, from);
     if (path === null) return failure('zip.path_traversal', `A 3MF component points to "${(placement.path ?? '').slice(0, 80)}", outside the archive.`, 'Do not use this file. Export the model again from your design program.');
     const key = `${path.toLowerCase()}#${placement.objectId}`;
@@ -70,24 +76,32 @@ export function parse3mf(bytes: Uint8Array, limits: InspectLimits = defaultInspe
     const object = part.value.objects.get(placement.objectId);
     if (!object) return failure('3mf.bad_reference', `The 3MF model places object ${placement.objectId.slice(0, 40)}, which it does not define.`, EXPORT_AGAIN);
     visiting.add(key);
-    let total = object.triangleCount;
+    const expansion = { triangles: object.triangleCount, placements: 1 };
     for (const component of object.components) {
       const inner = countTriangles(component, path, depth + 1);
       if (!inner.ok) return inner;
-      total += inner.value;
+      expansion.triangles += inner.value.triangles;
+      expansion.placements += inner.value.placements;
     }
     visiting.delete(key);
-    counted.set(key, total);
-    return { ok: true, value: total };
+    counted.set(key, expansion);
+    return { ok: true, value: expansion };
   };
 
   let total = 0;
+  let placements = 0;
   for (const item of root.value.items) {
     const count = countTriangles(item, modelPath.value, 0);
     if (!count.ok) return count;
-    total += count.value;
+    total += count.value.triangles;
+    placements += count.value.placements;
   }
   if (total > limits.maxTriangles) return tooManyTriangles(total, limits.maxTriangles);
+  // Empty objects add no triangles, so nesting them could still ask for billions of placements.
+  if (placements > limits.maxTriangles) {
+    return failure('3mf.too_many_placements', `The 3MF model places objects ${placements.toLocaleString('en')} times through its components; the most we follow is ${limits.maxTriangles.toLocaleString('en')}.`, EXPORT_AGAIN);
+  }
+  if (total === 0) return failure('mesh.empty', 'The 3MF file holds no triangles: its objects are empty.', 'Check that the right part was exported (not an empty sketch or a hidden body) and upload it again.');
 
   const positions = new Float32Array(total * 9);
   let written = 0;

@@ -1,6 +1,7 @@
 import type { InspectLimits } from '../facts.ts';
 import { ByteScanner } from './byte-scanner.ts';
 import { GrowableFloat32 } from './growable.ts';
+import { measureRecords } from './measure-geometry.ts';
 import { EXPORT_AGAIN, failure, lineAt, tooManyTriangles } from './mesh-findings.ts';
 import type { MeshParse } from './mesh-types.ts';
 
@@ -17,8 +18,8 @@ const NOT_A_NUMBER_NORMAL = /^[+-]?(nan|inf|infinity)(\(.*\))?$/;
 export function parseStlAscii(bytes: Uint8Array, limits: Pick<InspectLimits, 'maxTriangles'>): MeshParse {
   const scanner = new ByteScanner(bytes);
   const capacity = Math.min(limits.maxTriangles, Math.ceil(bytes.length / MIN_FACET_BYTES)) + 1;
-  const positions = new GrowableFloat32(capacity * 9);
-  const normals = new GrowableFloat32(capacity * 3);
+  // Twelve floats a facet, normal first, as binary STL lays them out: one measuring pass for both.
+  const records = new GrowableFloat32(capacity * 12);
   let triangles = 0;
   let solids = 0;
   let ended = false;
@@ -75,6 +76,7 @@ export function parseStlAscii(bytes: Uint8Array, limits: Pick<InspectLimits, 'ma
       nz = readNumber(facet, true);
       if (seen.problem) return seen.problem;
     } else scanner.pos = beforeNormal;
+    records.push3(nx, ny, nz);
 
     let corners = 0;
     while (true) {
@@ -92,7 +94,7 @@ export function parseStlAscii(bytes: Uint8Array, limits: Pick<InspectLimits, 'ma
       const y = readNumber(facet, false);
       const z = readNumber(facet, false);
       if (seen.problem) return seen.problem;
-      positions.push3(x, y, z);
+      records.push3(x, y, z);
       corners++;
     }
     if (corners !== 3) {
@@ -100,14 +102,15 @@ export function parseStlAscii(bytes: Uint8Array, limits: Pick<InspectLimits, 'ma
     }
     triangles++;
     if (triangles > limits.maxTriangles) return tooManyTriangles(`more than ${limits.maxTriangles.toLocaleString('en')}`, limits.maxTriangles);
-    normals.push3(nx, ny, nz);
   }
 
   const warnings = ended || triangles === 0
     ? []
     : [{ code: 'stl.no_endsolid', severity: 'warning' as const, message: `The ASCII STL has ${triangles.toLocaleString('en')} facets but no closing "endsolid": it may have been cut short.`, fix: 'Check the model looks complete in the preview; if not, export it again.' }];
+  const positions = new Float32Array(triangles * 9);
+  const geometry = measureRecords({ source: records.data, at: 0, stride: 12, count: triangles, withNormals: true, first: 0, step: 1 }, positions);
   return {
     ok: true,
-    mesh: { encoding: 'stl-ascii', units: 'mm', triangles, positions: positions.trimmed(), normals: normals.trimmed(), objects: Math.max(1, solids), warnings },
+    mesh: { encoding: 'stl-ascii', units: 'mm', triangles, positions, geometry, objects: Math.max(1, solids), warnings },
   };
 }

@@ -21,12 +21,24 @@ describe('STL: binary and ASCII', () => {
     expect(parsed.ok && parsed.mesh.triangles).toBe(12);
   });
 
-  it('exposes positions and normals for the renderer', () => {
-    const parsed = parseStl(binaryStl(cube(10)));
+  it('exposes positions for the renderer, in file order', () => {
+    const triangles = cube(10, [1, 2, 3]);
+    const parsed = parseStl(binaryStl(triangles));
     if (!parsed.ok) throw new Error(parsed.finding.message);
     expect(parsed.mesh.positions).toBeInstanceOf(Float32Array);
-    expect(parsed.mesh.positions.length).toBe(12 * 9);
-    expect([...parsed.mesh.normals!.subarray(0, 3)]).toEqual([0, 0, -1]);
+    expect([...parsed.mesh.positions]).toEqual(triangles.flat(2));
+  });
+
+  it('reads records at every alignment, also from a view that starts at an odd byte', () => {
+    const triangles = Array.from({ length: 2100 }, (_, i) => cube(1 + (i % 7), [i, i % 5, -i])[i % 12]!);
+    const bytes = binaryStl(triangles);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    for (const view of [bytes, shifted.subarray(1)]) {
+      const parsed = parseStl(view);
+      if (!parsed.ok) throw new Error(parsed.finding.message);
+      expect([...parsed.mesh.positions]).toEqual(triangles.flat(2).map(Math.fround));
+    }
   });
 
   it('reads ASCII tolerantly: any case, CRLF, tabs, -nan normals, exponents, several solids', () => {

@@ -3,6 +3,7 @@ import { defaultInspectLimits } from '../limits.ts';
 import type { MeshParse } from './mesh-types.ts';
 import { parseStlAscii } from './parse-stl-ascii.ts';
 import { parseStlBinary } from './parse-stl-binary.ts';
+import { isBinaryStlSize } from './stl-binary-records.ts';
 
 const SNIFF = 1024;
 
@@ -12,10 +13,7 @@ const SNIFF = 1024;
  * is ASCII when it starts with "solid" and holds no NUL bytes early on.
  */
 export function parseStl(bytes: Uint8Array, limits: Pick<InspectLimits, 'maxTriangles'> = defaultInspectLimits): MeshParse {
-  if (bytes.length >= 84) {
-    const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(80, true);
-    if (84 + 50 * count === bytes.length) return parseStlBinary(bytes, limits);
-  }
+  if (isBinaryStlSize(bytes)) return parseStlBinary(bytes, limits);
   return looksAscii(bytes) ? parseStlAscii(bytes, limits) : parseStlBinary(bytes, limits);
 }
 

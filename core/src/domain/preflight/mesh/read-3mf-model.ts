@@ -55,9 +55,17 @@ export function read3mfModel(text: string, path: string, limits: Pick<InspectLim
   };
   const number = (attributes: Record<string, string>, name: string): number => {
     const written = attributes[name];
-    const value = written === undefined || written.trim() === '' ? Number.NaN : Number(written);
+    // Number('') is 0: an empty attribute is not a coordinate.
+    const value = written === undefined || written.length === 0 ? Number.NaN : Number(written);
     if (!Number.isFinite(value)) stop('3mf.bad_number', `${name}="${(written ?? '').slice(0, 40)}" is not a number`);
     return value;
+  };
+  const vertexIndex = (attributes: Record<string, string>, key: string, object: ModelObject): number => {
+    const index = number(attributes, key);
+    if (!Number.isInteger(index) || index < 0 || index >= object.vertexCount) {
+      stop('3mf.bad_index', `triangle ${object.triangleCount + 1} of an object refers to vertex ${attributes[key]}, but the object has ${object.vertexCount} vertices`);
+    }
+    return index;
   };
   const placement = (attributes: Record<string, string>, element: string): Placement => {
     const objectId = attributes['objectid'];
@@ -84,13 +92,10 @@ export function read3mfModel(text: string, path: string, limits: Pick<InspectLim
       } else if (name === 'triangle') {
         if (!current) return;
         if (++budget.triangles > limits.maxTriangles) throw new StopXml(tooManyTriangles(`more than ${limits.maxTriangles.toLocaleString('en')}`, limits.maxTriangles).finding);
-        for (const key of ['v1', 'v2', 'v3']) {
-          const index = number(attributes, key);
-          if (!Number.isInteger(index) || index < 0 || index >= current.vertexCount) {
-            stop('3mf.bad_index', `triangle ${current.triangleCount + 1} of an object refers to vertex ${attributes[key]}, but the object has ${current.vertexCount} vertices`);
-          }
-          triangles.push(index);
-        }
+        // Written out, not looped over a key list: this runs once per triangle of the file.
+        triangles.push(vertexIndex(attributes, 'v1', current));
+        triangles.push(vertexIndex(attributes, 'v2', current));
+        triangles.push(vertexIndex(attributes, 'v3', current));
         current.triangleCount++;
       } else if (name === 'model') {
         unit = attributes['unit'] ?? 'millimeter';

@@ -1,88 +1,187 @@
+import type { TriangleRecords } from './measure-geometry.ts';
+
 /**
  * Welding: corners with bit-identical coordinates become one vertex (-0 counts as 0).
  *
  * Open addressing with linear probing over typed arrays: no Map, no string keys, no
- * object per vertex. The table stores vertex id + 1 (0 = empty) and each vertex
- * remembers one corner that has its coordinates, so nothing is copied.
+ * object per vertex. The table holds vertex id + 1 (0 = empty); the welded vertices'
+ * coordinates are kept in their own array, so records can be welded as they stream by
+ * (binary STL is never turned into a soup for the checks).
  *
- * The hash is seeded from the file's own coordinates: a file crafted so that many
- * vertices collide (which would make probing quadratic and hang the worker) would have
- * to collide under a seed that changes with every coordinate it changes.
+ * The hash is seeded from the mesh's own content (its volume and area, or a checksum):
+ * a file crafted so that many vertices collide, making probing quadratic, would have to
+ * collide under a seed that changes with every coordinate it changes.
  */
 export interface Welded {
   /** Vertex id of every corner, three per triangle. */
   corners: Uint32Array;
   vertexCount: number;
-  /** For each vertex, one corner index whose coordinates it has. */
-  representative: Uint32Array;
 }
 
-const NEGATIVE_ZERO = 0x80000000;
+/** The bits of -0 read as an Int32 (Int32, not Uint32, views keep V8 in integer arithmetic). */
+const NEGATIVE_ZERO = -0x80000000;
 
-export function weldVertices(positions: Float32Array): Welded {
-  const bits = new Uint32Array(positions.buffer, positions.byteOffset, positions.length);
-  const cornerCount = Math.floor(positions.length / 3);
+export class Welder {
+  private table: Uint32Array;
+  private mask: number;
+  private vertices: Float32Array;
+  private vertexBits: Int32Array;
+  private hashes = new Int32Array(0);
+  private entries = new Uint32Array(0);
+  vertexCount = 0;
+
+  constructor(
+    readonly corners: Uint32Array,
+    private readonly seed: number,
+  ) {
+    // Closed meshes have about one vertex per six corners: start at a quarter load or below
+    // and grow (measured: smaller starting tables are not faster, lookups are memory-bound).
+    let capacity = 64;
+    while (capacity < corners.length / 2) capacity *= 2;
+    this.table = new Uint32Array(capacity);
+    this.mask = capacity - 1;
+    this.vertices = new Float32Array(Math.max(48, Math.ceil(corners.length / 4) * 3));
+    this.vertexBits = new Int32Array(this.vertices.buffer);
+  }
+
+  /**
+   * Welds a run of records, in two sweeps because lookups are bound by memory latency:
+   * the first hashes every corner and reads its table slot (independent loads the CPU
+   * overlaps), the second takes the slot's vertex when it matches (most corners, after a
+   * vertex's first use) and probes or inserts for the rest, in order, so a vertex added
+   * earlier in the run is found again.
+   */
+  weld(records: TriangleRecords): void {
+    const { source, stride, count } = records;
+    const bits = new Int32Array(source.buffer, source.byteOffset, source.length);
+    const shift = records.withNormals ? 3 : 0;
+    if (this.hashes.length < count * 3) {
+      this.hashes = new Int32Array(count * 3);
+      this.entries = new Uint32Array(count * 3);
+    }
+    const { hashes, entries, seed } = this;
+    let table = this.table;
+    let mask = this.mask;
+    for (let k = 0, r = records.at + shift, q = 0; k < count; k++, r += stride) {
+      for (let i = r; i < r + 9; i += 3, q++) {
+        let x = bits[i]!, y = bits[i + 1]!, z = bits[i + 2]!;
+        if (x === NEGATIVE_ZERO) x = 0;
+        if (y === NEGATIVE_ZERO) y = 0;
+        if (z === NEGATIVE_ZERO) z = 0;
+        const h = hash(x, y, z, seed);
+        hashes[q] = h;
+        entries[q] = table[h & mask]!;
+      }
+    }
+
+    const corners = this.corners;
+    const cornerStep = records.step * 3;
+    let vertices = this.vertices;
+    let vertexCount = this.vertexCount;
+    for (let k = 0, r = records.at + shift, c = records.first * 3, q = 0; k < count; k++, r += stride, c += cornerStep) {
+      for (let corner = 0; corner < 3; corner++, q++) {
+        const i = r + corner * 3;
+        const px = source[i]!, py = source[i + 1]!, pz = source[i + 2]!;
+        // Float comparison: -0 === 0, and NaN never welds (the analysis refuses NaN first).
+        const first = entries[q]!;
+        if (first !== 0) {
+          const v = (first - 1) * 3;
+          if (vertices[v] === px && vertices[v + 1] === py && vertices[v + 2] === pz) {
+            corners[c + corner] = first - 1;
+            continue;
+          }
+        }
+        let slot = hashes[q]! & mask;
+        let id = -1;
+        while (true) {
+          const entry = table[slot]!;
+          if (entry === 0) break;
+          const v = (entry - 1) * 3;
+          if (vertices[v] === px && vertices[v + 1] === py && vertices[v + 2] === pz) {
+            id = entry - 1;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (id < 0) {
+          id = vertexCount++;
+          table[slot] = id + 1;
+          if (vertexCount * 3 > vertices.length) {
+            this.growVertices();
+            vertices = this.vertices;
+          }
+          vertices[id * 3] = px;
+          vertices[id * 3 + 1] = py;
+          vertices[id * 3 + 2] = pz;
+          if (vertexCount * 2 > table.length) {
+            this.vertexCount = vertexCount;
+            this.rehash();
+            table = this.table;
+            mask = this.mask;
+          }
+        }
+        corners[c + corner] = id;
+      }
+    }
+    this.vertexCount = vertexCount;
+  }
+
+  private growVertices(): void {
+    const grown = new Float32Array(this.vertices.length * 2);
+    grown.set(this.vertices);
+    this.vertices = grown;
+    this.vertexBits = new Int32Array(grown.buffer);
+  }
+
+  private rehash(): void {
+    const capacity = this.table.length * 2;
+    const table = new Uint32Array(capacity);
+    const mask = capacity - 1;
+    const bits = this.vertexBits;
+    for (let v = 0; v < this.vertexCount; v++) {
+      let x = bits[v * 3]!, y = bits[v * 3 + 1]!, z = bits[v * 3 + 2]!;
+      if (x === NEGATIVE_ZERO) x = 0;
+      if (y === NEGATIVE_ZERO) y = 0;
+      if (z === NEGATIVE_ZERO) z = 0;
+      let slot = hash(x, y, z, this.seed) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = v + 1;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/** Welds a triangle soup (nine floats per triangle). */
+export function weldVertices(positions: Float32Array, seed = checksum(positions)): Welded {
+  const triangles = Math.floor(positions.length / 9);
+  const welder = new Welder(new Uint32Array(triangles * 3), seed);
+  for (let first = 0; first < triangles; first += WELD_BLOCK) {
+    welder.weld({ source: positions, at: first * 9, stride: 9, count: Math.min(WELD_BLOCK, triangles - first), withNormals: false, first, step: 1 });
+  }
+  return { corners: welder.corners, vertexCount: welder.vertexCount };
+}
+
+/** A seed from the measured geometry, which depends on every coordinate. */
+export function seedFrom(...values: number[]): number {
+  const view = new DataView(new ArrayBuffer(8));
   let seed = 0x2545f491;
-  for (let i = 0; i < bits.length; i++) seed = (seed + bits[i]!) | 0;
-  seed = Math.imul(seed ^ (seed >>> 16), 0x45d9f3b);
-
-  const corners = new Uint32Array(cornerCount);
-  const representative = new Uint32Array(cornerCount);
-  // Closed meshes have about one vertex per six corners: start at half load or below and grow.
-  let capacity = 64;
-  while (capacity < cornerCount / 2) capacity *= 2;
-  let table: Uint32Array = new Uint32Array(capacity);
-  let mask = capacity - 1;
-  let vertexCount = 0;
-
-  for (let c = 0; c < cornerCount; c++) {
-    const i = c * 3;
-    let x = bits[i]!, y = bits[i + 1]!, z = bits[i + 2]!;
-    if (x === NEGATIVE_ZERO) x = 0;
-    if (y === NEGATIVE_ZERO) y = 0;
-    if (z === NEGATIVE_ZERO) z = 0;
-    let slot = hash(x, y, z, seed) & mask;
-    const px = positions[i]!, py = positions[i + 1]!, pz = positions[i + 2]!;
-    while (true) {
-      const entry = table[slot]!;
-      if (entry === 0) {
-        table[slot] = vertexCount + 1;
-        representative[vertexCount] = c;
-        corners[c] = vertexCount++;
-        break;
-      }
-      const r = representative[entry - 1]! * 3;
-      // Float comparison: -0 === 0, and NaN never welds (the analysis reports those first).
-      if (positions[r] === px && positions[r + 1] === py && positions[r + 2] === pz) {
-        corners[c] = entry - 1;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    if (vertexCount * 2 > capacity) {
-      capacity *= 2;
-      mask = capacity - 1;
-      table = rehash(bits, representative, vertexCount, capacity, seed);
-    }
+  for (const value of values) {
+    view.setFloat64(0, value);
+    seed = Math.imul(seed ^ view.getUint32(0), 0x01000193) ^ view.getUint32(4);
   }
-  return { corners, vertexCount, representative };
+  return Math.imul(seed ^ (seed >>> 16), 0x45d9f3b);
 }
 
-function rehash(bits: Uint32Array, representative: Uint32Array, vertexCount: number, capacity: number, seed: number): Uint32Array {
-  const table = new Uint32Array(capacity);
-  const mask = capacity - 1;
-  for (let v = 0; v < vertexCount; v++) {
-    const i = representative[v]! * 3;
-    let x = bits[i]!, y = bits[i + 1]!, z = bits[i + 2]!;
-    if (x === NEGATIVE_ZERO) x = 0;
-    if (y === NEGATIVE_ZERO) y = 0;
-    if (z === NEGATIVE_ZERO) z = 0;
-    let slot = hash(x, y, z, seed) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = v + 1;
-  }
-  return table;
+function checksum(positions: Float32Array): number {
+  const bits = new Uint32Array(positions.buffer, positions.byteOffset, positions.length);
+  let sum = 0;
+  for (let i = 0; i < bits.length; i++) sum = (sum + bits[i]!) | 0;
+  return seedFrom(sum);
 }
+
+/** Runs of this many triangles keep the weld loop short enough for V8 to optimise it normally. */
+const WELD_BLOCK = 4096;
 
 function hash(x: number, y: number, z: number, seed: number): number {
   let h = Math.imul(x ^ seed, 0x9e3779b1);

@@ -38,33 +38,30 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): Step<Zip
     }
   }
   if (eocd < 0) return failure('file.truncated', 'The 3MF file is not a complete zip archive (its directory at the end is missing): it was cut short or is not a 3MF.', EXPORT_AGAIN);
-  const count = view.getUint16(eocd + 10, true);
-  const directorySize = view.getUint32(eocd + 12, true);
-  const directoryOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) {
-    return failure('zip.unsupported', 'The 3MF file uses ZIP64, which is only needed for archives far larger than we accept.', EXPORT_AGAIN);
-  }
+  const located = locateDirectory(view, eocd);
+  if (!located.ok) return located;
+  const { count, directorySize, directoryOffset, end } = located.value;
   if (count > limits.maxZipEntries) {
     return failure('zip.too_many_entries', `The 3MF archive has ${count.toLocaleString('en')} entries; the most we accept is ${limits.maxZipEntries.toLocaleString('en')}.`, 'Export the model again as a plain 3MF without extra attachments.');
   }
-  if (directoryOffset + directorySize > eocd) return corrupt('its directory points past the end of the file');
+  if (directoryOffset + directorySize > end) return corrupt('its directory points past the end of the file');
 
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let declaredTotal = 0;
   let p = directoryOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL) return corrupt(`directory entry ${n + 1} is damaged`);
+    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL) return corrupt(`directory entry ${n + 1} is damaged`);
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const declaredSize = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
-    const localHeader = view.getUint32(p + 42, true);
-    if (p + 46 + nameLength > eocd) return corrupt(`directory entry ${n + 1} is damaged`);
+    if (p + 46 + nameLength + extraLength > end) return corrupt(`directory entry ${n + 1} is damaged`);
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const sizes = entrySizes(view, p, p + 46 + nameLength, extraLength);
+    if (!sizes) return corrupt(`directory entry ${n + 1} has damaged ZIP64 sizes`);
+    const { compressedSize, declaredSize, localHeader } = sizes;
     p += 46 + nameLength + extraLength + commentLength;
 
     if (unsafePath(name)) {
@@ -81,6 +78,62 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): Step<Zip
   }
   if (declaredTotal > limits.maxUncompressedBytes) return tooLarge(declaredTotal, limits);
   return { ok: true, value: entries };
+}
+
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const ZIP64_EXTRA = 0x0001;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+
+/** Little-endian 64-bit value as a number; anything past 2^53 is far beyond any file we accept. */
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32;
+}
+
+/**
+ * Where the central directory is. Some writers use ZIP64 records even for small files
+ * (a count of 0xFFFF or offsets of 0xFFFFFFFF in the classic record): follow the locator.
+ */
+function locateDirectory(view: DataView, eocd: number): Step<{ count: number; directorySize: number; directoryOffset: number; end: number }> {
+  const count = view.getUint16(eocd + 10, true);
+  const directorySize = view.getUint32(eocd + 12, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  if (count !== MAX16 && directorySize !== MAX32 && directoryOffset !== MAX32) return { ok: true, value: { count, directorySize, directoryOffset, end: eocd } };
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== EOCD64_LOCATOR) return corrupt('its ZIP64 directory locator is missing');
+  const record = u64(view, locator + 8);
+  if (record + 56 > locator || view.getUint32(record, true) !== EOCD64) return corrupt('its ZIP64 directory record is missing');
+  return { ok: true, value: { count: u64(view, record + 32), directorySize: u64(view, record + 40), directoryOffset: u64(view, record + 48), end: record } };
+}
+
+/** An entry's sizes and local header offset, from the ZIP64 extra field where the classic ones say 0xFFFFFFFF. */
+function entrySizes(view: DataView, entry: number, extra: number, extraLength: number): { compressedSize: number; declaredSize: number; localHeader: number } | null {
+  let compressedSize = view.getUint32(entry + 20, true);
+  let declaredSize = view.getUint32(entry + 24, true);
+  let localHeader = view.getUint32(entry + 42, true);
+  if (compressedSize !== MAX32 && declaredSize !== MAX32 && localHeader !== MAX32) return { compressedSize, declaredSize, localHeader };
+  for (let p = extra; p + 4 <= extra + extraLength; ) {
+    const id = view.getUint16(p, true);
+    const size = view.getUint16(p + 2, true);
+    if (p + 4 + size > extra + extraLength) return null;
+    if (id === ZIP64_EXTRA) {
+      // The fields present are exactly those whose classic value is 0xFFFFFFFF, in this order.
+      let q = p + 4;
+      const take = (): number | null => {
+        if (q + 8 > p + 4 + size) return null;
+        const value = u64(view, q);
+        q += 8;
+        return value;
+      };
+      if (declaredSize === MAX32) declaredSize = take() ?? -1;
+      if (compressedSize === MAX32) compressedSize = take() ?? -1;
+      if (localHeader === MAX32) localHeader = take() ?? -1;
+      return declaredSize < 0 || compressedSize < 0 || localHeader < 0 ? null : { compressedSize, declaredSize, localHeader };
+    }
+    p += 4 + size;
+  }
+  return null;
 }
 
 /** Inflates entries of one archive against one shared budget of uncompressed bytes. */

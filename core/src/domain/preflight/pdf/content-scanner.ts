@@ -1,9 +1,15 @@
 import type { PlacedImage } from '../facts.ts';
 import { componentsOf, describeColorSpace } from './color-spaces.ts';
+import { emptyDrawn, place, placedImage, type Drawn } from './drawn.ts';
+import { readRect } from './boxes.ts';
+import { appearanceMatrix, IDENTITY, multiply, readMatrix, type Matrix } from './matrix.ts';
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
-import { isRegular, isWhite, Lexer } from './lexer.ts';
+import { isWhite, Lexer, operatorCode } from './lexer.ts';
 import { isDict, isName, isNumber, PdfLimitError, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
-import { indexOfSeq, type PdfFile } from './read-file.ts';
+import type { OptionalContent } from './optional-content.ts';
+import { type PdfFile } from './read-file.ts';
+import { isTransparentState } from './transparency.ts';
+import { inlineImageEnd } from './inline-image.ts';
 
 /** What a page's content draws with, read without rendering. */
 export interface PageContent {
@@ -18,76 +24,51 @@ export interface PageContent {
 /** Operators left for the whole document: a file that loops forms into each other stops here. */
 export interface WorkBudget {
   operations: number;
+  /** The budget it started with, for the message. */
+  limit: number;
 }
 
-type Matrix = number[];
+/** The operators the interpreter follows, as Lexer codes. */
+const OP = {
+  q: operatorCode('q'),
+  Q: operatorCode('Q'),
+  cm: operatorCode('cm'),
+  rg: operatorCode('rg'),
+  RG: operatorCode('RG'),
+  k: operatorCode('k'),
+  K: operatorCode('K'),
+  g: operatorCode('g'),
+  G: operatorCode('G'),
+  cs: operatorCode('cs'),
+  CS: operatorCode('CS'),
+  scn: operatorCode('scn'),
+  SCN: operatorCode('SCN'),
+  sh: operatorCode('sh'),
+  gs: operatorCode('gs'),
+  Tf: operatorCode('Tf'),
+  Do: operatorCode('Do'),
+  BI: operatorCode('BI'),
+  BDC: operatorCode('BDC'),
+  BMC: operatorCode('BMC'),
+  EMC: operatorCode('EMC'),
+};
 
-/** An image drawn by a content stream, with the CTM it was drawn at in that stream's own space. */
-interface Placement {
-  name: string;
-  widthPx: number;
-  heightPx: number;
-  matrix: Matrix;
-  colorSpace: string | undefined;
-}
-
-/**
- * What one content stream draws, in its own space: a form's is worked out once and then
- * placed wherever the form is drawn (only the CTM's linear part matters for ppi), so a
- * logo form used 10,000 times, or forms that fan out into each other, cost one reading each.
- */
-interface Drawn {
-  placements: Map<string, Placement>;
-  colorSpaces: Set<string>;
-  fonts: Set<PdfDict>;
-  transparency: boolean;
-  unreadable: boolean;
-}
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const MAX_FORM_DEPTH = 32;
+/** Annotations looked at per page; a real page has a handful. */
+const MAX_ANNOTATIONS = 1_000;
 const MAX_SAVED_STATES = 65_536;
-/** Distinct image placements kept per content stream and per page. */
-const MAX_PLACEMENTS = 2_000;
 const MAX_CACHED_FORM_BYTES = 64 * 1024 * 1024;
-const EI = Uint8Array.of(0x45, 0x49);
-
-/** m × n: m applied first, as `cm` concatenates (PDF 32000-1 §8.4.4). */
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0]! * n[0]! + m[1]! * n[2]!,
-    m[0]! * n[1]! + m[1]! * n[3]!,
-    m[2]! * n[0]! + m[3]! * n[2]!,
-    m[2]! * n[1]! + m[3]! * n[3]!,
-    m[4]! * n[0]! + m[5]! * n[2]! + n[4]!,
-    m[4]! * n[1]! + m[5]! * n[3]! + n[5]!,
-  ];
-}
-
-function readMatrix(value: PdfValue | undefined, resolve: PdfFile['resolve']): Matrix | null {
-  const array = resolve(value);
-  if (!Array.isArray(array) || array.length !== 6) return null;
-  const numbers = array.map((v) => resolve(v));
-  return numbers.every((v) => isNumber(v)) ? (numbers as number[]) : null;
-}
-
-const emptyDrawn = (): Drawn => ({ placements: new Map(), colorSpaces: new Set(), fonts: new Set(), transparency: false, unreadable: false });
-
-function place(drawn: Drawn, placement: Placement): void {
-  const [a, b, c, d] = placement.matrix;
-  const key = `${placement.name}|${placement.widthPx}|${placement.heightPx}|${a!.toPrecision(6)}|${b!.toPrecision(6)}|${c!.toPrecision(6)}|${d!.toPrecision(6)}`;
-  if (!drawn.placements.has(key) && drawn.placements.size < MAX_PLACEMENTS) drawn.placements.set(key, placement);
-}
 
 /**
  * A small content-stream interpreter that follows only what preflight needs: the CTM
- * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms and tiling patterns too),
- * colour operators and colour spaces, `gs` for transparency and `Tf` for fonts.
+ * (q/Q/cm) at each image (`Do`, inline BI…ID…EI, inside forms, tiling patterns and
+ * printing annotations too), colour operators and colour spaces, `gs` for transparency,
+ * `Tf` for fonts, and marked content on layers that don't print, which it skips.
  *
  * Why by hand and not pdf.js's operator lists: pdf.js loads fonts and decodes images
- * while it builds an operator list; on the 100-page benchmark file (tests/bench/
- * preflight-pdf.ts) that took ~1.3 s, over the 1 s budget on its own, where this reader,
- * which only steps over image data, needs ~40 ms.
+ * while it builds an operator list; on the 100-page benchmark file (`pnpm bench
+ * preflight-pdf --pdfjs`) that took 1.2–2.4 s, over the 1 s budget on its own, where
+ * this reader, which only steps over image data, needs 20–50 ms.
  */
 export class ContentScanner {
   private readonly formData = new Map<PdfStream, Uint8Array | null>();
@@ -100,6 +81,7 @@ export class ContentScanner {
     private readonly file: PdfFile,
     private readonly decode: DecodeBudget,
     private readonly work: WorkBudget,
+    private readonly optional: OptionalContent,
   ) {
     this.resolve = file.resolve;
   }
@@ -112,13 +94,14 @@ export class ContentScanner {
     const streams = (Array.isArray(contents) ? contents.map((c) => this.resolve(c)) : [contents]).filter((c): c is PdfStream => c instanceof PdfStream);
     const parts: Uint8Array[] = [];
     for (const stream of streams) {
-      const data = decodeStream(stream, this.decode, this.resolve);
+      const data = decodeStream(stream, this.decode, this.resolve, this.file.streamData(stream));
       if (data) parts.push(data);
       else drawn.unreadable = true;
     }
     // Split content streams are one stream for parsing (§7.8.2): join them with a space.
     const data = parts.length === 1 ? parts[0]! : joinWithSpace(parts);
     this.run(data, resources, IDENTITY, drawn, 0);
+    this.drawPrintedAnnotations(dict, resources, drawn);
     const images: PlacedImage[] = [];
     const seen = new Set<string>();
     for (const placement of drawn.placements.values()) {
@@ -138,89 +121,152 @@ export class ContentScanner {
     const saved: Matrix[] = [];
     let overflow = 0;
     let ctm = start;
-    const operands: PdfValue[] = [];
+    // Operands since the last operator, kept without allocating: the last six numbers
+    // (all `cm` needs) and the latest name (what Do, cs, gs, sh, scn and Tf refer to).
+    const numbers = new Float64Array(6);
+    let count = 0;
+    let name: string | null = null;
+    let earlierName: string | null = null;
+    let nameLast = false;
+    // Marked-content nesting, and the depth at which content on a layer that doesn't print began (-1: none).
+    let markedDepth = 0;
+    let hiddenFrom = -1;
     for (;;) {
       const kind = lx.next();
       if (kind === 'eof') return;
       if (kind === 'num') {
-        if (operands.length < 32) operands.push(lx.num);
+        numbers[count++ % 6] = lx.num;
+        nameLast = false;
+        continue;
+      }
+      if (kind === 'name') {
+        earlierName = name;
+        name = lx.text;
+        nameLast = true;
         continue;
       }
       if (kind !== 'kw') {
-        const value = lx.valueOf(kind, 0);
-        if (value !== undefined && operands.length < 32) operands.push(value);
+        // Strings, arrays and dictionaries (TJ, BDC) only need stepping over.
+        lx.skipValue(kind);
+        nameLast = false;
         continue;
       }
-      const op = lx.text;
-      if (op === 'true' || op === 'false' || op === 'null') {
-        operands.push(op === 'true' ? true : op === 'false' ? false : null);
+      const op = lx.code;
+      if (op === 0) {
+        // Longer keywords: true, false and null are operands; anything else is garbage.
+        const word = lx.text;
+        if (word !== 'true' && word !== 'false' && word !== 'null') count = 0;
+        nameLast = false;
         continue;
       }
-      if (--this.work.operations < 0) throw new PdfLimitError('pdf.too_complex', 'The content is too complex to check: it has more drawing operations than the limit.');
+      const last = nameLast ? name : null;
+      if (--this.work.operations < 0) {
+        throw new PdfLimitError('pdf.too_complex', `The content is too complex to check: it has more than ${this.work.limit.toLocaleString('en')} drawing operations.`);
+      }
+      if (op === OP.BDC || op === OP.BMC) {
+        markedDepth++;
+        // `/OC /name BDC`: the name is an optional content group or membership in the Properties.
+        if (hiddenFrom < 0 && op === OP.BDC && earlierName === 'OC' && this.optional.isHidden(this.lookup(resources, 'Properties', last ?? undefined))) hiddenFrom = markedDepth;
+      } else if (op === OP.EMC) {
+        if (markedDepth === hiddenFrom) hiddenFrom = -1;
+        if (markedDepth > 0) markedDepth--;
+      } else if (hiddenFrom >= 0 && op !== OP.q && op !== OP.Q && op !== OP.cm) {
+        // Nothing on a layer that doesn't print is judged; inline image data is still stepped over.
+        if (op === OP.BI) this.inlineImage(lx, resources, ctm, drawn, false);
+        count = 0;
+        name = earlierName = null;
+        nameLast = false;
+        continue;
+      }
       switch (op) {
-        case 'q':
+        case OP.q:
           if (saved.length < MAX_SAVED_STATES) saved.push(ctm);
           else overflow++;
           break;
-        case 'Q':
+        case OP.Q:
           if (overflow > 0) overflow--;
           else if (saved.length > 0) ctm = saved.pop()!;
           break;
-        case 'cm':
-          if (operands.length >= 6) {
-            const m = operands.slice(-6);
-            if (m.every((v) => isNumber(v))) ctm = multiply(m as number[], ctm);
-          }
+        case OP.cm:
+          if (count >= 6) ctm = multiply([0, 1, 2, 3, 4, 5].map((i) => numbers[(count + i) % 6]!), ctm);
           break;
-        case 'rg':
-        case 'RG':
+        case OP.rg:
+        case OP.RG:
           drawn.colorSpaces.add('DeviceRGB');
           break;
-        case 'k':
-        case 'K':
+        case OP.k:
+        case OP.K:
           drawn.colorSpaces.add('DeviceCMYK');
           break;
-        case 'g':
-        case 'G':
+        case OP.g:
+        case OP.G:
           drawn.colorSpaces.add('DeviceGray');
           break;
-        case 'cs':
-        case 'CS': {
-          const name = operands.at(-1);
-          if (!isName(name)) break;
-          const device = name === 'DeviceRGB' || name === 'DeviceCMYK' || name === 'DeviceGray' || name === 'Pattern';
-          this.addColorSpace(device ? name : this.lookup(resources, 'ColorSpace', name), resources, drawn);
+        case OP.cs:
+        case OP.CS: {
+          if (last === null) break;
+          const device = last === 'DeviceRGB' || last === 'DeviceCMYK' || last === 'DeviceGray' || last === 'Pattern';
+          this.addColorSpace(device ? last : this.lookup(resources, 'ColorSpace', last), resources, drawn);
           break;
         }
-        case 'scn':
-        case 'SCN': {
-          const name = operands.at(-1);
-          if (isName(name)) this.usePattern(name, resources, start, drawn, depth);
+        case OP.scn:
+        case OP.SCN:
+          if (last !== null) this.usePattern(last, resources, start, drawn, depth);
           break;
-        }
-        case 'sh': {
-          const shading = this.file.dict(this.lookup(resources, 'Shading', operands.at(-1)));
+        case OP.sh: {
+          const shading = this.file.dict(this.lookup(resources, 'Shading', last ?? undefined));
           this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
           break;
         }
-        case 'gs': {
-          const state = this.file.dict(this.lookup(resources, 'ExtGState', operands.at(-1)));
-          if (state && this.isTransparent(state)) drawn.transparency = true;
+        case OP.gs: {
+          const state = this.file.dict(this.lookup(resources, 'ExtGState', last ?? undefined));
+          if (state && isTransparentState(state, this.resolve)) drawn.transparency = true;
           break;
         }
-        case 'Tf': {
-          const font = this.file.dict(this.lookup(resources, 'Font', operands.at(-2)));
+        case OP.Tf: {
+          const font = this.file.dict(this.lookup(resources, 'Font', name ?? undefined));
           if (font) drawn.fonts.add(font);
           break;
         }
-        case 'Do':
-          this.doXObject(operands.at(-1), resources, ctm, drawn, depth);
+        case OP.Do:
+          this.doXObject(last ?? undefined, resources, ctm, drawn, depth);
           break;
-        case 'BI':
+        case OP.BI:
           this.inlineImage(lx, resources, ctm, drawn);
           break;
       }
-      operands.length = 0;
+      count = 0;
+      name = earlierName = null;
+      nameLast = false;
+    }
+  }
+
+  /**
+   * Annotations that print (a stamp, a signature image, a filled-in form field) are part
+   * of the printed page: their normal appearance is drawn into the annotation's
+   * rectangle (§12.5.5) and judged like the page's own content.
+   */
+  private drawPrintedAnnotations(page: PdfDict, resources: PdfDict | undefined, drawn: Drawn): void {
+    const annotations = this.resolve(page.get('Annots'));
+    if (!Array.isArray(annotations)) return;
+    for (const item of annotations.slice(0, MAX_ANNOTATIONS)) {
+      const annotation = this.file.dict(item);
+      const flags = this.resolve(annotation?.get('F'));
+      // Bit 3 (Print) set, bit 2 (Hidden) clear; without the Print flag an annotation never prints.
+      if (!annotation || !isNumber(flags) || (flags & 4) === 0 || (flags & 2) !== 0) continue;
+      if (this.optional.isHidden(annotation.get('OC'))) continue;
+      let appearance = this.resolve(this.file.dict(annotation.get('AP'))?.get('N'));
+      // Several appearances (a check box's on and off): the one named by the annotation's state.
+      const state = this.resolve(annotation.get('AS'));
+      if (isDict(appearance)) appearance = typeof state === 'string' ? this.resolve(appearance.get(state)) : undefined;
+      const rect = readRect(annotation.get('Rect'), this.resolve);
+      if (!(appearance instanceof PdfStream) || !rect) continue;
+      const box = readRect(appearance.dict.get('BBox'), this.resolve);
+      if (!box) continue;
+      const fit = appearanceMatrix(box, readMatrix(appearance.dict.get('Matrix'), this.resolve) ?? IDENTITY, rect);
+      if (!fit) continue;
+      const subtype = this.resolve(annotation.get('Subtype'));
+      this.drawForm(appearance, fit, resources, `${typeof subtype === 'string' ? subtype : 'annotation'} annotation/`, drawn, 0);
     }
   }
 
@@ -243,18 +289,6 @@ export class ContentScanner {
     return space;
   }
 
-  private isTransparent(state: PdfDict): boolean {
-    for (const key of ['CA', 'ca']) {
-      const alpha = this.resolve(state.get(key));
-      if (isNumber(alpha) && alpha < 1) return true;
-    }
-    const mask = this.resolve(state.get('SMask'));
-    if (mask !== undefined && mask !== null && mask !== 'None') return true;
-    let blend = this.resolve(state.get('BM'));
-    if (Array.isArray(blend)) blend = this.resolve(blend[0]);
-    return isName(blend) && blend !== 'Normal' && blend !== 'Compatible';
-  }
-
   private usePattern(name: string, resources: PdfDict | undefined, base: Matrix, drawn: Drawn, depth: number): void {
     const pattern = this.resolve(this.lookup(resources, 'Pattern', name));
     if (pattern instanceof PdfStream) {
@@ -265,13 +299,14 @@ export class ContentScanner {
       const shading = this.file.dict(pattern.get('Shading'));
       this.addColorSpace(shading?.get('ColorSpace'), resources, drawn);
       const state = this.file.dict(pattern.get('ExtGState'));
-      if (state && this.isTransparent(state)) drawn.transparency = true;
+      if (state && isTransparentState(state, this.resolve)) drawn.transparency = true;
     }
   }
 
   private doXObject(name: PdfValue | undefined, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn, depth: number): void {
     const xobject = this.resolve(this.lookup(resources, 'XObject', name));
     if (!(xobject instanceof PdfStream) || !isName(name)) return;
+    if (this.optional.isHidden(xobject.dict.get('OC'))) return;
     const subtype = xobject.dict.get('Subtype');
     if (subtype === 'Image') this.placeImage(xobject.dict, ctm, name, resources, drawn);
     else if (subtype === 'Form') this.drawForm(xobject, ctm, resources, `${name}/`, drawn, depth);
@@ -310,7 +345,7 @@ export class ContentScanner {
   private formContent(form: PdfStream): Uint8Array | null {
     const cached = this.formData.get(form);
     if (cached !== undefined) return cached;
-    const data = decodeStream(form, this.decode, this.resolve);
+    const data = decodeStream(form, this.decode, this.resolve, this.file.streamData(form));
     if (this.cachedBytes + (data?.length ?? 0) <= MAX_CACHED_FORM_BYTES) {
       this.formData.set(form, data);
       this.cachedBytes += data?.length ?? 0;
@@ -332,7 +367,7 @@ export class ContentScanner {
   }
 
   /** BI <dict> ID <data> EI: the data is skipped by its computed length, else by finding a free-standing EI. */
-  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn): void {
+  private inlineImage(lx: Lexer, resources: PdfDict | undefined, ctm: Matrix, drawn: Drawn, printed = true): void {
     const dict = lx.readDict(1);
     lx.next();
     if (!lx.isKeyword('ID')) return;
@@ -348,30 +383,10 @@ export class ContentScanner {
       const height = get('Height', 'H');
       if (components && isNumber(bits) && isNumber(width) && isNumber(height)) length = Math.ceil((width * components * bits) / 8) * height;
     }
-    let end = -1;
-    if (isNumber(length) && length >= 0 && dataStart + length <= bytes.length) {
-      let p = dataStart + length;
-      while (p < bytes.length && isWhite(bytes[p])) p++;
-      if (bytes[p] === 0x45 && bytes[p + 1] === 0x49 && !isRegular(bytes[p + 2])) end = p + 2;
-    }
-    for (let i = indexOfSeq(bytes, EI, dataStart); end < 0 && i >= 0; i = indexOfSeq(bytes, EI, i + 2)) {
-      if (isWhite(bytes[i - 1]) && !isRegular(bytes[i + 2])) end = i + 2;
-    }
-    lx.pos = end < 0 ? bytes.length : end;
-    this.placeImage(dict, ctm, 'inline image', resources, drawn);
+    const end = inlineImageEnd(bytes, dataStart, isNumber(length) ? length : null);
+    lx.pos = end;
+    if (printed) this.placeImage(dict, ctm, 'inline image', resources, drawn);
   }
-}
-
-/** Pixels per inch at the placed size, the lower of the two axes; null for a placement with no area (it prints nothing). */
-function placedImage(placement: Placement, userUnit: number): PlacedImage | null {
-  const [a, b, c, d] = placement.matrix;
-  const widthPt = Math.hypot(a!, b!) * userUnit;
-  const heightPt = Math.hypot(c!, d!) * userUnit;
-  if (widthPt < 1e-6 || heightPt < 1e-6) return null;
-  const ppi = Math.min((placement.widthPx * 72) / widthPt, (placement.heightPx * 72) / heightPt);
-  const image: PlacedImage = { name: placement.name, widthPx: placement.widthPx, heightPx: placement.heightPx, effectivePpi: Math.round(ppi * 10) / 10 };
-  if (placement.colorSpace) image.colorSpace = placement.colorSpace;
-  return image;
 }
 
 function joinWithSpace(parts: Uint8Array[]): Uint8Array {

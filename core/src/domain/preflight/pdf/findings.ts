@@ -19,7 +19,7 @@ export function encryptedFinding(): Finding {
   return {
     code: 'pdf.encrypted',
     severity: 'error',
-    message: 'The PDF is encrypted (password or security settings), so its content — images, colours and fonts in use — could not be checked.',
+    message: 'The PDF is encrypted so that it needs a password to open (or with a security handler this check does not read), so its content — images, colours and fonts in use — could not be checked.',
     fix: FIXES['pdf.encrypted']!,
   };
 }
@@ -34,10 +34,14 @@ export function contentUnreadableFinding(pages: number[]): Finding {
   };
 }
 
-export function damagedFinding(detail: string): Finding {
+/**
+ * A page tree that had to be repaired may have lost or reordered pages: a warning. Stray
+ * bytes between intact objects (common from careless tools) change nothing that prints: info.
+ */
+export function damagedFinding(detail: string, pagesRepaired: boolean): Finding {
   return {
     code: 'pdf.damaged',
-    severity: 'warning',
+    severity: pagesRepaired ? 'warning' : 'info',
     message: `The PDF's structure is damaged (${detail}); it was read the way PDF viewers repair it, so check the proof carefully.`,
     fix: FIXES['pdf.unreadable']!,
   };

@@ -5,6 +5,7 @@ import type { DecodeBudget } from './decode-stream.ts';
 import { contentUnreadableFinding, damagedFinding, encryptedFinding, mediaBoxMissingFinding, pdfError } from './findings.ts';
 import { fontFacts } from './fonts.ts';
 import { isNumber, PdfLimitError, type PdfDict } from './objects.ts';
+import { OptionalContent } from './optional-content.ts';
 import { catalogOf, collectPages, type PageInfo } from './page-tree.ts';
 import { PdfFile } from './read-file.ts';
 
@@ -31,29 +32,31 @@ export function inspectPdf(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf'
 }
 
 function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxOperations: number): Inspection {
-  const decode: DecodeBudget = { remaining: limits.maxUncompressedBytes, perStream: Math.min(MAX_STREAM_BYTES, limits.maxUncompressedBytes) };
+  const decode: DecodeBudget = { remaining: limits.maxUncompressedBytes, spent: 0, perStream: Math.min(MAX_STREAM_BYTES, limits.maxUncompressedBytes) };
   const file = new PdfFile(bytes, decode);
   file.scan();
   if (file.headerVersion === null && file.objects.size === 0) return pdfError(kind, 'pdf.unreadable', 'The file is not a PDF: it has no PDF header and no PDF objects.');
   const encrypted = file.encrypted;
+  // Encrypted but opening without a password (restrictions only): read like any other file.
+  const unreadable = encrypted && !file.decryptor;
   const { pages, repaired } = collectPages(file, limits.maxPdfPages);
   if (pages.length === 0) {
-    if (encrypted) return { ok: false, kind, finding: encryptedFinding() };
+    if (unreadable) return { ok: false, kind, finding: encryptedFinding() };
     if (file.truncated) return truncated(kind, bytes.length);
     return pdfError(kind, 'pdf.unreadable', 'The PDF has no readable pages: its page tree is missing or broken.');
   }
   if (file.truncated) return truncated(kind, bytes.length);
 
   const findings: Finding[] = [];
-  if (encrypted) findings.push(encryptedFinding());
-  const scanner = new ContentScanner(file, decode, { operations: maxOperations } satisfies WorkBudget);
+  if (unreadable) findings.push(encryptedFinding());
+  const scanner = new ContentScanner(file, decode, { operations: maxOperations, limit: maxOperations } satisfies WorkBudget, new OptionalContent(file));
   const fontUsage = new Map<PdfDict, Set<number>>();
-  const unreadable: number[] = [];
+  const unreadablePages: number[] = [];
   const noMediaBox: number[] = [];
   const pageSizes = pages.map((page, index) => {
     const number = index + 1;
     const facts = pageFacts(page, number, file, noMediaBox);
-    if (encrypted) {
+    if (unreadable) {
       // Strings and streams are encrypted, dictionaries are not: the fonts on offer are still known.
       for (const font of file.dict(page.resources?.get('Font'))?.values() ?? []) {
         const dict = file.dict(font);
@@ -63,13 +66,13 @@ function read(bytes: Uint8Array, limits: InspectLimits, kind: 'pdf' | 'ai', maxO
     }
     const content = scanner.scanPage(page.dict, page.resources, userUnitOf(page, file));
     for (const font of content.fonts) addUsage(fontUsage, font, number);
-    if (content.unreadable) unreadable.push(number);
+    if (content.unreadable) unreadablePages.push(number);
     return { ...facts, images: content.images, colorSpaces: [...content.colorSpaces].sort(), transparency: facts.transparency || content.transparency };
   });
-  if (unreadable.length > 0) findings.push(contentUnreadableFinding(unreadable));
+  if (unreadablePages.length > 0) findings.push(contentUnreadableFinding(unreadablePages));
   if (noMediaBox.length > 0) findings.push(mediaBoxMissingFinding(noMediaBox));
   if (repaired || file.skippedBytes > 0) {
-    findings.push(damagedFinding(repaired ? 'its page tree is broken or loops' : `${file.skippedBytes} bytes between objects are not PDF`));
+    findings.push(damagedFinding(repaired ? 'its page tree is broken or loops' : `${file.skippedBytes} bytes between objects are not PDF`, repaired));
   }
 
   const facts: PdfFacts = {

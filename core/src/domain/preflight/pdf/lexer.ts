@@ -33,7 +33,15 @@ export class Lexer {
   /** The last token: its kind and, for numbers, names, keywords and strings, its value. */
   kind: TokenKind = 'eof';
   num = 0;
-  text = '';
+  /**
+   * For keywords of up to three characters (every content-stream operator), the bytes
+   * packed into a number (see `operatorCode`), so the interpreter dispatches without
+   * making a string per operator; 0 for longer keywords.
+   */
+  code = 0;
+  private textValue: string | null = '';
+  private textStart = 0;
+  private textEnd = 0;
   strStart = 0;
   strEnd = 0;
 
@@ -43,6 +51,16 @@ export class Lexer {
     readonly end = bytes.length,
   ) {
     this.pos = start;
+  }
+
+  /** The last name's or keyword's text (a keyword's is made only when asked for). */
+  get text(): string {
+    if (this.textValue === null) this.textValue = latin1(this.bytes, this.textStart, this.textEnd);
+    return this.textValue;
+  }
+
+  set text(value: string) {
+    this.textValue = value;
   }
 
   /** Whether the last token is this keyword (a call, so TypeScript doesn't narrow `text` for good). */
@@ -102,6 +120,7 @@ export class Lexer {
       case 0x29: // a stray ')': skip it as one-character garbage
         this.pos = p + 1;
         this.text = ')';
+        this.code = 0x29;
         return (this.kind = 'kw');
       default:
         if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
@@ -213,7 +232,11 @@ export class Lexer {
     while (p < end && CLASS[b[p]!] === 0) p++;
     // A lone control byte or other non-regular byte still has to move us forward.
     if (p === start) p++;
-    this.text = latin1(b, start, Math.min(p, start + MAX_KEYWORD));
+    const length = p - start;
+    this.code = length === 1 ? b[start]! : length === 2 ? b[start]! | (b[start + 1]! << 8) : length === 3 ? b[start]! | (b[start + 1]! << 8) | (b[start + 2]! << 16) : 0;
+    this.textValue = null;
+    this.textStart = start;
+    this.textEnd = Math.min(p, start + MAX_KEYWORD);
     this.pos = p;
   }
 
@@ -234,7 +257,7 @@ export class Lexer {
       case 'name':
         return this.text;
       case 'str':
-        return new PdfString(this.bytes.subarray(this.strStart, this.strEnd));
+        return new PdfString(this.bytes.subarray(this.strStart, this.strEnd), this.bytes[this.strStart - 1] === 0x3c);
       case '[':
         return this.readArray(depth + 1);
       case '<<':
@@ -246,6 +269,18 @@ export class Lexer {
         return undefined;
       default:
         return undefined;
+    }
+  }
+
+  /** Steps over the value that `kind` opened, building nothing (content-stream operands nobody reads). */
+  skipValue(kind: TokenKind): void {
+    if (kind !== '[' && kind !== '<<') return;
+    let depth = 1;
+    while (depth > 0) {
+      const next = this.next();
+      if (next === '[' || next === '<<') depth++;
+      else if (next === ']' || next === '>>') depth--;
+      else if (next === 'eof') return;
     }
   }
 
@@ -315,6 +350,11 @@ export class Lexer {
     this.pos = p + 1;
     return new PdfRef(num, gen);
   }
+}
+
+/** The number `Lexer.code` holds for a keyword of up to three characters. */
+export function operatorCode(word: string): number {
+  return word.charCodeAt(0) | ((word.charCodeAt(1) || 0) << 8) | ((word.charCodeAt(2) || 0) << 16);
 }
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {

@@ -5,14 +5,12 @@ export interface PageInfo {
   dict: PdfDict;
   /** Attributes a page inherits from its ancestors (PDF 32000-1 §7.7.3.4). */
   mediaBox: PdfValue | undefined;
-  cropBox: PdfValue | undefined;
   resources: PdfDict | undefined;
   rotate: number;
 }
 
 interface Inherited {
   mediaBox: PdfValue | undefined;
-  cropBox: PdfValue | undefined;
   resources: PdfDict | undefined;
   rotate: PdfValue | undefined;
 }
@@ -38,7 +36,7 @@ export function collectPages(file: PdfFile, maxPages: number): { pages: PageInfo
   };
   const top = asNode(root?.get('Pages'));
   const stack: { node: PdfDict; inherited: Inherited; depth: number }[] = [];
-  if (top) stack.push({ node: top, inherited: { mediaBox: undefined, cropBox: undefined, resources: undefined, rotate: undefined }, depth: 0 });
+  if (top) stack.push({ node: top, inherited: { mediaBox: undefined, resources: undefined, rotate: undefined }, depth: 0 });
   while (stack.length > 0) {
     const { node, inherited: parent, depth } = stack.pop()!;
     if (visited.has(node)) {
@@ -48,7 +46,6 @@ export function collectPages(file: PdfFile, maxPages: number): { pages: PageInfo
     visited.add(node);
     const inherited: Inherited = {
       mediaBox: node.get('MediaBox') ?? parent.mediaBox,
-      cropBox: node.get('CropBox') ?? parent.cropBox,
       resources: file.dict(node.get('Resources')) ?? parent.resources,
       rotate: node.get('Rotate') ?? parent.rotate,
     };
@@ -71,7 +68,7 @@ export function collectPages(file: PdfFile, maxPages: number): { pages: PageInfo
       const dict = value instanceof PdfStream ? undefined : value;
       if (isDict(dict) && dict.get('Type') === 'Page') {
         repaired = true;
-        pushPage(pages, dict, { mediaBox: undefined, cropBox: undefined, resources: undefined, rotate: undefined }, file, maxPages);
+        pushPage(pages, dict, { mediaBox: undefined, resources: undefined, rotate: undefined }, file, maxPages);
       }
     }
   }
@@ -86,7 +83,6 @@ function pushPage(pages: PageInfo[], dict: PdfDict, inherited: Inherited, file: 
   pages.push({
     dict,
     mediaBox: file.resolve(inherited.mediaBox),
-    cropBox: file.resolve(inherited.cropBox),
     resources: inherited.resources,
     rotate: isNumber(rotate) ? (((Math.round(rotate / 90) * 90) % 360) + 360) % 360 : 0,
   });

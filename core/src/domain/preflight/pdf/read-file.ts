@@ -1,6 +1,7 @@
 import { decodeStream, type DecodeBudget } from './decode-stream.ts';
 import { isDict, isNumber, PdfRef, PdfStream, type PdfDict, type PdfValue } from './objects.ts';
 import { isRegular, isWhite, Lexer } from './lexer.ts';
+import { emptyPasswordDecryptor, type StreamDecryptor } from './security-handler.ts';
 
 interface Entry {
   value: PdfValue;
@@ -22,6 +23,12 @@ export function indexOfSeq(bytes: Uint8Array, pattern: Uint8Array, from: number,
     if (k === pattern.length) return i;
   }
   return -1;
+}
+
+function matchesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
+  if (at < 0 || at + pattern.length > bytes.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern[k]) return false;
+  return true;
 }
 
 function lastIndexOfSeq(bytes: Uint8Array, pattern: Uint8Array): number {
@@ -62,6 +69,14 @@ export class PdfFile {
     return this.trailers.some((t) => t.has('Encrypt') && t.get('Encrypt') !== null);
   }
 
+  /** Set for an encrypted file that opens without a password: its streams can be read. */
+  decryptor: StreamDecryptor | null = null;
+
+  /** A stream's data as stored, decrypted when the file is encrypted and readable. */
+  streamData(stream: PdfStream): Uint8Array {
+    return this.decryptor ? this.decryptor(stream) : stream.data;
+  }
+
   resolve = (value: PdfValue | undefined): PdfValue | undefined => {
     for (let hops = 0; value instanceof PdfRef; hops++) {
       if (hops > 16) return null;
@@ -78,7 +93,7 @@ export class PdfFile {
 
   scan(): void {
     const bytes = this.bytes;
-    const headerAt = indexOfSeq(bytes, seq('%PDF-'), 0, Math.min(bytes.length, 1024 + 5));
+    const headerAt = indexOfSeq(bytes.subarray(0, 1024 + 5), seq('%PDF-'), 0);
     if (headerAt >= 0) this.headerVersion = /^\d\.\d/.exec(String.fromCharCode(...bytes.subarray(headerAt + 5, headerAt + 8)))?.[0] ?? null;
     const lx = new Lexer(bytes);
     let pos = headerAt >= 0 ? headerAt : 0;
@@ -116,7 +131,17 @@ export class PdfFile {
     }
     const eof = lastIndexOfSeq(bytes, EOF_MARK);
     if (eof < 0 || eof < lastObjectEnd - 1) this.truncated = true;
-    if (!this.encrypted) this.expandObjectStreams();
+    if (this.encrypted) this.decryptor = this.openEncryption();
+    if (!this.encrypted || this.decryptor) this.expandObjectStreams();
+  }
+
+  private openEncryption(): StreamDecryptor | null {
+    for (let i = this.trailers.length - 1; i >= 0; i--) {
+      const trailer = this.trailers[i]!;
+      const encrypt = this.dict(trailer.get('Encrypt'));
+      if (encrypt) return emptyPasswordDecryptor(encrypt, trailer.get('ID'), this.resolve);
+    }
+    return null;
   }
 
   /** `N G obj … endobj` at `start`; returns where it ends, or `start` when it isn't one. */
@@ -124,6 +149,7 @@ export class PdfFile {
     const num = lx.num;
     if (!Number.isInteger(num) || num < 0) return start;
     if (lx.next() !== 'num' || !Number.isInteger(lx.num)) return start;
+    const gen = lx.num;
     lx.next();
     if (!lx.isKeyword('obj')) return start;
     let value = lx.readValue(0) ?? null;
@@ -131,7 +157,7 @@ export class PdfFile {
     let tokenAt = lx.pos;
     lx.next();
     if (lx.isKeyword('stream') && isDict(value)) {
-      const stream = this.readStreamData(lx, value);
+      const stream = this.readStreamData(lx, value, num, gen);
       value = stream;
       if (stream.dict.get('Type') === 'ObjStm') this.objectStreams.push({ stream, num, at: start });
       lx.skipSpace();
@@ -145,7 +171,7 @@ export class PdfFile {
     return lx.isKeyword('endobj') ? lx.pos : tokenAt;
   }
 
-  private readStreamData(lx: Lexer, dict: PdfDict): PdfStream {
+  private readStreamData(lx: Lexer, dict: PdfDict, num: number, gen: number): PdfStream {
     const bytes = this.bytes;
     let start = lx.pos;
     if (bytes[start] === 0x0d) start++;
@@ -154,22 +180,22 @@ export class PdfFile {
     if (isNumber(length) && length >= 0 && Number.isInteger(length) && start + length <= bytes.length) {
       let p = start + length;
       while (p < bytes.length && isWhite(bytes[p])) p++;
-      if (indexOfSeq(bytes, ENDSTREAM, p, p + ENDSTREAM.length) === p) {
+      if (matchesAt(bytes, ENDSTREAM, p)) {
         lx.pos = p + ENDSTREAM.length;
-        return new PdfStream(dict, bytes.subarray(start, start + length));
+        return new PdfStream(dict, bytes.subarray(start, start + length), num, gen);
       }
     }
     const found = indexOfSeq(bytes, ENDSTREAM, start);
     if (found < 0) {
       this.truncated = true;
       lx.pos = bytes.length;
-      return new PdfStream(dict, bytes.subarray(start));
+      return new PdfStream(dict, bytes.subarray(start), num, gen);
     }
     let end = found;
     if (bytes[end - 1] === 0x0a) end--;
     if (bytes[end - 1] === 0x0d) end--;
     lx.pos = found + ENDSTREAM.length;
-    return new PdfStream(dict, bytes.subarray(start, Math.max(start, end)));
+    return new PdfStream(dict, bytes.subarray(start, Math.max(start, end)), num, gen);
   }
 
   /** The next `N G obj` or `trailer` after garbage. */
@@ -200,7 +226,7 @@ export class PdfFile {
 
   private expandObjectStreams(): void {
     for (const { stream, num: streamNum, at } of this.objectStreams) {
-      const decoded = decodeStream(stream, this.budget, this.resolve);
+      const decoded = decodeStream(stream, this.budget, this.resolve, this.streamData(stream));
       if (!decoded) continue;
       const n = stream.dict.get('N');
       const first = stream.dict.get('First');

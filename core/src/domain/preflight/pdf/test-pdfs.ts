@@ -2,12 +2,17 @@
  * PDFs built for the tests: a print file whose facts are known by construction, and
  * hand-written hostile ones. Test support only; nothing in production imports it.
  */
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- test support: node's own MD5 and AES encrypt test files, independent of the reader's
+import { createCipheriv, createHash } from 'node:crypto';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests read their font fixture from disk; the code under test stays pure
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { zlibSync } from 'fflate';
-import { cmyk, PDFDocument, PDFName, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
+import { cmyk, PDFDocument, PDFHexString, PDFName, PDFRawStream, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import type { InspectLimits, Inspection, PdfFacts } from '../facts.ts';
+import { defaultInspectLimits } from '../limits.ts';
+import { inspectPdf } from './index.ts';
 
 export const MM = 72 / 25.4;
 
@@ -142,4 +147,147 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+const PASSWORD_PAD = Uint8Array.from(Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex'));
+const md5 = (...parts: Uint8Array[]) => new Uint8Array(createHash('md5').update(concatBytes(parts)).digest());
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** RC4 for the test files (node's OpenSSL no longer offers it). */
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const s = Uint8Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i]! + key[i % key.length]!) & 0xff;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+  }
+  const out = new Uint8Array(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 0xff;
+    j = (j + s[i]!) & 0xff;
+    [s[i], s[j]] = [s[j]!, s[i]!];
+    out[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!;
+  }
+  return out;
+}
+
+const padded = (password: string) => concatBytes([new TextEncoder().encode(password), PASSWORD_PAD]).subarray(0, 32);
+
+/**
+ * `bytes` (written without object streams) encrypted by the standard security handler
+ * as Acrobat does: RC4 128-bit (revision 3) or AES-128 (revision 4), owner password
+ * "owner" and the given user password ('' opens without one). Streams are encrypted;
+ * the Info strings are left as they are, which readers tolerate.
+ */
+export async function encryptPdf(bytes: Uint8Array, options: { method: 'rc4' | 'aes' | 'aes256'; userPassword?: string }): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  if (options.method === 'aes256') return encryptAes256(doc, options.userPassword ?? '');
+  const revision = options.method === 'aes' ? 4 : 3;
+  const n = 16;
+  const id = md5(new TextEncoder().encode('pressline test file'));
+  const permissions = -3904;
+  // Algorithm 3: O from the owner and user passwords.
+  let ownerHash = md5(padded('owner'));
+  for (let i = 0; i < 50; i++) ownerHash = md5(ownerHash);
+  let owner = rc4(ownerHash, padded(options.userPassword ?? ''));
+  for (let i = 1; i <= 19; i++) owner = rc4(ownerHash.map((b) => b ^ i), owner);
+  // Algorithm 2: the file key.
+  const p = new Uint8Array(4);
+  new DataView(p.buffer).setInt32(0, permissions, true);
+  let keyHash = md5(padded(options.userPassword ?? ''), owner, p, id);
+  for (let i = 0; i < 50; i++) keyHash = md5(keyHash.subarray(0, n));
+  const key = keyHash.subarray(0, n);
+  // Algorithm 5: U.
+  let user = rc4(key, md5(PASSWORD_PAD, id));
+  for (let i = 1; i <= 19; i++) user = rc4(key.map((b) => b ^ i), user);
+  user = concatBytes([user, new Uint8Array(16)]);
+
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const salt = options.method === 'aes' ? new TextEncoder().encode('sAlT') : new Uint8Array(0);
+    const objectKey = md5(key, Uint8Array.of(ref.objectNumber & 0xff, (ref.objectNumber >> 8) & 0xff, ref.objectNumber >> 16, ref.generationNumber & 0xff, ref.generationNumber >> 8), salt).subarray(0, 16);
+    let encrypted: Uint8Array;
+    if (options.method === 'aes') {
+      const iv = md5(objectKey);
+      const cipher = createCipheriv('aes-128-cbc', objectKey, iv);
+      encrypted = concatBytes([iv, cipher.update(object.contents), cipher.final()]);
+    } else encrypted = rc4(objectKey, object.contents);
+    doc.context.assign(ref, PDFRawStream.of(object.dict, encrypted));
+  }
+  const encrypt =
+    options.method === 'aes'
+      ? doc.context.obj({ Filter: 'Standard', V: 4, R: revision, Length: 128, P: permissions, CF: { StdCF: { CFM: 'AESV2', AuthEvent: 'DocOpen', Length: 16 } }, StmF: 'StdCF', StrF: 'StdCF' })
+      : doc.context.obj({ Filter: 'Standard', V: 2, R: revision, Length: 128, P: permissions });
+  encrypt.set(PDFName.of('O'), PDFHexString.of(hex(owner)));
+  encrypt.set(PDFName.of('U'), PDFHexString.of(hex(user)));
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex(id)), PDFHexString.of(hex(id))]);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+const sha = (name: 'sha256' | 'sha384' | 'sha512', data: Uint8Array) => new Uint8Array(createHash(name).update(data).digest());
+
+/** Algorithm 2.B (revision 6) with node's SHA-2 and AES, for the test files. */
+function hash2B(password: Uint8Array, salt: Uint8Array, userKey: Uint8Array): Uint8Array {
+  let k = sha('sha256', concatBytes([password, salt, userKey]));
+  for (let round = 0; ; round++) {
+    const unit = concatBytes([password, k, userKey]);
+    const k1 = concatBytes(Array.from({ length: 64 }, () => unit));
+    const cipher = createCipheriv('aes-128-cbc', k.subarray(0, 16), k.subarray(16, 32));
+    cipher.setAutoPadding(false);
+    const e = new Uint8Array(Buffer.concat([cipher.update(k1), cipher.final()]));
+    const sum = e.subarray(0, 16).reduce((a, b) => a + b, 0);
+    k = sha(sum % 3 === 0 ? 'sha256' : sum % 3 === 1 ? 'sha384' : 'sha512', e);
+    if (round >= 63 && e[e.length - 1]! <= round - 31) return k.subarray(0, 32);
+  }
+}
+
+/** AES-256, revision 6 (ISO 32000-2), as Acrobat X and later write it. */
+async function encryptAes256(doc: PDFDocument, userPassword: string): Promise<Uint8Array> {
+  const password = new TextEncoder().encode(userPassword);
+  const fileKey = sha('sha256', new TextEncoder().encode('file key'));
+  const validationSalt = Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8);
+  const keySalt = Uint8Array.of(8, 7, 6, 5, 4, 3, 2, 1);
+  const user = concatBytes([hash2B(password, validationSalt, new Uint8Array(0)), validationSalt, keySalt]);
+  const wrap = createCipheriv('aes-256-cbc', hash2B(password, keySalt, new Uint8Array(0)), new Uint8Array(16));
+  wrap.setAutoPadding(false);
+  const userEncryptedKey = new Uint8Array(Buffer.concat([wrap.update(fileKey), wrap.final()]));
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const iv = md5(Uint8Array.of(ref.objectNumber));
+    const cipher = createCipheriv('aes-256-cbc', fileKey, iv);
+    doc.context.assign(ref, PDFRawStream.of(object.dict, concatBytes([iv, cipher.update(object.contents), cipher.final()])));
+  }
+  const encrypt = doc.context.obj({ Filter: 'Standard', V: 5, R: 6, Length: 256, P: -3904, CF: { StdCF: { CFM: 'AESV3', AuthEvent: 'DocOpen', Length: 32 } }, StmF: 'StdCF', StrF: 'StdCF' });
+  // The owner entries only matter to someone opening with the owner password; the tests never do.
+  encrypt.set(PDFName.of('O'), PDFHexString.of(hex(new Uint8Array(48).fill(7))));
+  encrypt.set(PDFName.of('OE'), PDFHexString.of(hex(new Uint8Array(32).fill(9))));
+  encrypt.set(PDFName.of('U'), PDFHexString.of(hex(user)));
+  encrypt.set(PDFName.of('UE'), PDFHexString.of(hex(userEncryptedKey)));
+  encrypt.set(PDFName.of('Perms'), PDFHexString.of(hex(new Uint8Array(16))));
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  const id = md5(new TextEncoder().encode('pressline test file'));
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(hex(id)), PDFHexString.of(hex(id))]);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The facts of a result that must have read; a refusal fails the test with its finding. */
+export function factsOf(result: Inspection): PdfFacts {
+  if (!result.ok) throw new Error(`expected facts, got ${result.finding.code}: ${result.finding.message}`);
+  return result.facts as PdfFacts;
+}
+
+export const inspect = (bytes: Uint8Array, limits: Partial<InspectLimits> = {}) => inspectPdf(bytes, { ...defaultInspectLimits, ...limits });
+
+/** A one-page PDF around a content stream and its resources. */
+export function pageWith(content: string, resources: string, extra: string[] = [], pageExtra = ''): Uint8Array {
+  return rawPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources ${resources} ${pageExtra} >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ...extra,
+    ],
+    '/Root 1 0 R',
+  );
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection, RasterFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectRaster } from './index.ts';
+import { byteMutation } from '../testing/byte-mutations.ts';
 
 const red = { width: 40, height: 30, channels: 3 as const, background: { r: 200, g: 10, b: 10 } };
 
@@ -122,7 +123,7 @@ describe('hostile bytes', () => {
 
   it('never throws on mutated files, and a refusal always carries an error finding', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), mutation(), (index, mutate) => {
+      fc.property(fc.integer({ min: 0, max: 6 }), byteMutation({ maxSplice: 64 }), (index, mutate) => {
         const result = inspect(mutate(all()[index]!));
         if (!result.ok) {
           expect(result.finding.severity).toBe('error');
@@ -137,22 +138,6 @@ describe('hostile bytes', () => {
   });
 });
 
-/** Truncate, flip bytes, or splice a run of bytes from elsewhere in the file. */
-export function mutation() {
-  return fc.oneof(
-    fc.nat().map((n) => (bytes: Uint8Array) => bytes.subarray(0, n % (bytes.length + 1))),
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (bytes: Uint8Array) => {
-      const copy = Uint8Array.from(bytes);
-      for (const [at, value] of flips) copy[at % copy.length] = value;
-      return copy;
-    }),
-    fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 64 })).map(([from, to, length]) => (bytes: Uint8Array) => {
-      const a = from % bytes.length;
-      const b = to % bytes.length;
-      return Uint8Array.from([...bytes.subarray(0, b), ...bytes.subarray(a, a + length), ...bytes.subarray(b)]);
-    }),
-  );
-}
 
 function ascii(text: string): number[] {
   return [...text].map((c) => c.charCodeAt(0));

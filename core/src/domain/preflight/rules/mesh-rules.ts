@@ -1,25 +1,16 @@
 import type { Finding, MeshFacts } from '../facts.ts';
+import { fitsBuildVolume } from '../mesh/fits-build-volume.ts';
 import { mm, plural, round } from './format.ts';
 import type { PreflightRules } from './preflight-rules.ts';
 
 const dims = (v: { x: number; y: number; z: number }) => `${round(v.x)} × ${round(v.y)} × ${round(v.z)} mm`;
-
-/** Whether a part fits a build volume in any of the six axis orders. */
-export function fitsVolume(part: { x: number; y: number; z: number }, volume: { x: number; y: number; z: number }): { fits: boolean; rotated: boolean } {
-  const p = [part.x, part.y, part.z];
-  const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
-  for (const [i, [a, b, c]] of orders.entries()) {
-    if (p[a!]! <= volume.x && p[b!]! <= volume.y && p[c!]! <= volume.z) return { fits: true, rotated: i !== 0 };
-  }
-  return { fits: false, rotated: false };
-}
 
 export function meshFindings(facts: MeshFacts, rules: PreflightRules): Finding[] {
   const findings: Finding[] = [];
   const size = facts.boundingBoxMm.size;
   if (facts.triangles > rules.maxTriangles) {
     findings.push({
-      code: 'mesh.too_many_triangles',
+      code: 'mesh.triangle_count_high',
       severity: 'warning',
       message: `The model has ${facts.triangles.toLocaleString('en')} triangles (limit ${rules.maxTriangles.toLocaleString('en')}); slicing will be slow.`,
       fix: 'Decimate the mesh (e.g. to 500,000 triangles); print detail will not suffer.',
@@ -69,7 +60,7 @@ export function meshFindings(facts: MeshFacts, rules: PreflightRules): Finding[]
     });
   }
   if (rules.buildVolumeMm) {
-    const fit = fitsVolume(size, rules.buildVolumeMm);
+    const fit = fitsBuildVolume(size, rules.buildVolumeMm);
     if (!fit.fits) {
       findings.push({
         code: 'mesh.exceeds_build_volume',

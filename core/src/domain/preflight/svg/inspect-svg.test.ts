@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection, SvgFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectSvg } from './index.ts';
+import { byteMutation } from '../testing/byte-mutations.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const inspect = (text: string, limits = defaultInspectLimits) => inspectSvg(encode(text), limits);
@@ -47,6 +48,16 @@ describe('size and scale', () => {
   it('has no physical size without units', () => {
     expect(facts(inspect(svg('', 'width="200" height="100" viewBox="0 0 200 100"')))).toMatchObject({ sizeMm: null, units: 'none' });
     expect(facts(inspect(svg('', 'viewBox="0 0 200 100"')))).toMatchObject({ sizeMm: null, units: 'none' });
+  });
+});
+
+describe('encodings', () => {
+  it('reads UTF-16 files with a byte-order mark', () => {
+    const text = svg('<text>Größe</text>');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i);
+    expect(facts(inspectSvg(utf16, defaultInspectLimits))).toMatchObject({ textElements: 1, sizeMm: { width: 100 } });
   });
 });
 
@@ -98,6 +109,17 @@ describe('outlines and text', () => {
       <path d="m1.5.5.5.5-.5-.5"/>`;
     // closed: rect, polygon, Z, back-to-start, compact back-to-start; open: polyline, line, curve+arc
     expect(facts(inspect(svg(body)))).toMatchObject({ openPaths: 3, closedPaths: 5 });
+  });
+
+  it('counts a symbol or clone once per placement, and unused definitions not at all', () => {
+    const body = `
+      <defs><path id="unused" d="M0 0h5"/></defs>
+      <symbol id="tag"><rect width="10" height="10"/><path d="M1 1h2"/><text>A</text></symbol>
+      <use href="#tag"/><use xlink:href="#tag" x="20"/>
+      <g id="part"><circle r="2"/></g><use href="#part" x="5"/>
+      <use href="#later"/><path id="later" d="M0 0h1"/>`;
+    // closed: 2 rects + circle + its clone; open: 2 placed paths + "later" (its forward use counts nothing)
+    expect(facts(inspect(svg(body)))).toMatchObject({ closedPaths: 4, openPaths: 3, textElements: 2 });
   });
 
   it('counts live text', () => {
@@ -159,6 +181,12 @@ describe('hostile files', () => {
     expect(failure(inspect(svg('<rect/>'.repeat(50)), { ...defaultInspectLimits, maxXmlElements: 20 }))).toMatchObject({ code: 'xml.too_many_elements' });
   });
 
+  it('keeps counts finite under a use bomb', () => {
+    let body = '<path id="l0" d="M0 0h1"/>';
+    for (let i = 1; i <= 200; i++) body += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
+    expect(facts(inspect(svg(`<defs>${body}</defs><use href="#l200"/>`))).openPaths).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   it('calls broken XML malformed and a non-SVG root by name', () => {
     expect(failure(inspect('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'))).toMatchObject({ code: 'xml.malformed' });
     expect(failure(inspect('<svg><text>&undefined;</text></svg>'))).toMatchObject({ code: 'xml.malformed' });
@@ -171,7 +199,7 @@ describe('hostile files', () => {
         <polyline points="1,1 2,2 3,1" stroke="#000"/><image width="5" height="5" href="${pngDataUri}"/><text>x</text></g>`),
     );
     fc.assert(
-      fc.property(mutation(), (mutate) => {
+      fc.property(byteMutation(), (mutate) => {
         const result = inspectSvg(mutate(valid), defaultInspectLimits);
         if (!result.ok) {
           expect(result.finding.severity).toBe('error');
@@ -184,19 +212,3 @@ describe('hostile files', () => {
     );
   });
 });
-
-function mutation() {
-  return fc.oneof(
-    fc.nat().map((n) => (bytes: Uint8Array) => bytes.subarray(0, n % (bytes.length + 1))),
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (bytes: Uint8Array) => {
-      const copy = Uint8Array.from(bytes);
-      for (const [at, value] of flips) copy[at % copy.length] = value;
-      return copy;
-    }),
-    fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 200 })).map(([from, to, length]) => (bytes: Uint8Array) => {
-      const a = from % bytes.length;
-      const b = to % bytes.length;
-      return Uint8Array.from([...bytes.subarray(0, b), ...bytes.subarray(a, a + length), ...bytes.subarray(b)]);
-    }),
-  );
-}

@@ -8,8 +8,14 @@ export interface Closure {
 /** How far apart (in user units) an end point may be from its start and still close the outline. */
 const CLOSE_EPSILON = 1e-3;
 
-/** Arguments per command letter (lower case); arcs are read apart for their flags. */
-const ARITY: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7 };
+/** Arguments per command, indexed by the lower-case letter's char code; 0 for none. */
+const ARITY = new Uint8Array(128);
+for (const [letter, count] of Object.entries({ m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7 })) ARITY[letter.charCodeAt(0)] = count;
+const Z = 0x7a;
+const M = 0x6d;
+const H = 0x68;
+const V = 0x76;
+const A = 0x61;
 
 /**
  * Counts the subpaths of a path's `d`: closed by Z/z or ending where they started, else
@@ -19,73 +25,67 @@ const ARITY: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4
 export function pathClosure(d: string): Closure {
   const result: Closure = { open: 0, closed: 0 };
   const scan = new NumberScanner(d);
+  const args = new Array<number>(7).fill(0);
   let x = 0;
   let y = 0;
   let startX = 0;
   let startY = 0;
   let drawn = false;
-  const finish = (closedByZ: boolean) => {
-    if (!drawn) return;
-    if (closedByZ || (Math.abs(x - startX) <= CLOSE_EPSILON && Math.abs(y - startY) <= CLOSE_EPSILON)) result.closed++;
-    else result.open++;
-    drawn = false;
-  };
-  const args = new Array<number>(7);
+  /** The current command as a lower-case char code (0 before the first) and whether it is relative. */
+  let command = 0;
+  let relative = false;
 
-  let command = '';
   while (!scan.done) {
     if (!scan.atNumber()) {
-      command = String.fromCharCode(scan.peek());
+      const code = scan.peek();
       scan.advance();
-      if (command === 'z' || command === 'Z') {
-        finish(true);
+      command = code | 0x20;
+      relative = code >= 0x61;
+      if (command === Z) {
+        if (drawn) result.closed++;
+        drawn = false;
         x = startX;
         y = startY;
         continue;
       }
-      if (ARITY[command.toLowerCase()] === undefined) break;
-    } else if (command === '' || command === 'z' || command === 'Z') {
+      if (command >= 128 || ARITY[command] === 0) break;
+    } else if (command === 0 || command === Z) {
       break; // Numbers with no command before them.
     }
-    const lower = command.toLowerCase();
-    const relative = command === lower;
-    if (!readArguments(scan, lower, args)) break;
-    switch (lower) {
-      case 'm':
-        finish(false);
-        x = relative ? x + args[0]! : args[0]!;
-        y = relative ? y + args[1]! : args[1]!;
-        startX = x;
-        startY = y;
-        // Further pairs after a moveto are linetos.
-        command = relative ? 'l' : 'L';
-        continue;
-      case 'h':
-        x = relative ? x + args[0]! : args[0]!;
-        break;
-      case 'v':
-        y = relative ? y + args[0]! : args[0]!;
-        break;
-      default: {
-        const n = lower === 'a' ? 7 : ARITY[lower]!;
-        x = relative ? x + args[n - 2]! : args[n - 2]!;
-        y = relative ? y + args[n - 1]! : args[n - 1]!;
-      }
+    const count = ARITY[command]!;
+    for (let i = 0; i < count; i++) {
+      const value = command === A && (i === 3 || i === 4) ? scan.flag() : scan.number();
+      if (value === null) return finish(result, drawn, x, y, startX, startY);
+      args[i] = value;
+    }
+    if (command === M) {
+      finish(result, drawn, x, y, startX, startY);
+      drawn = false;
+      x = relative ? x + args[0]! : args[0]!;
+      y = relative ? y + args[1]! : args[1]!;
+      startX = x;
+      startY = y;
+      command = 0x6c; // Further pairs after a moveto are linetos.
+      continue;
+    }
+    if (command === H) x = relative ? x + args[0]! : args[0]!;
+    else if (command === V) y = relative ? y + args[0]! : args[0]!;
+    else {
+      x = relative ? x + args[count - 2]! : args[count - 2]!;
+      y = relative ? y + args[count - 1]! : args[count - 1]!;
     }
     drawn = true;
   }
-  finish(false);
-  return result;
+  return finish(result, drawn, x, y, startX, startY);
 }
 
-function readArguments(scan: NumberScanner, command: string, into: number[]): boolean {
-  const count = ARITY[command]!;
-  for (let i = 0; i < count; i++) {
-    const value = command === 'a' && (i === 3 || i === 4) ? scan.flag() : scan.number();
-    if (value === null) return false;
-    into[i] = value;
+/** Files the subpath that just ended (if it drew anything) as open or closed. */
+function finish(result: Closure, drawn: boolean, x: number, y: number, startX: number, startY: number): Closure {
+  if (drawn) {
+    if (Math.abs(x - startX) <= CLOSE_EPSILON && Math.abs(y - startY) <= CLOSE_EPSILON) result.closed++;
+    else result.open++;
   }
-  return true;
+  return result;
 }
 
 /** `points` of a polyline/polygon as flat x,y pairs (an odd last number is dropped, as SVG says). */

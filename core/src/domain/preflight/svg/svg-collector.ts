@@ -7,6 +7,10 @@ import type { Viewport } from './svg-viewport.ts';
 import { axisScales, IDENTITY, type Linear, meanScale, multiply, parseTransform } from './transform.ts';
 
 interface Context {
+  tag: string;
+  id: string | undefined;
+  /** Outlines and text drawn by this element's subtree, so a `<use>` of it can count them again. */
+  counts: Counts;
   matrix: Linear;
   stroke: string | undefined;
   strokeWidth: string | undefined;
@@ -14,6 +18,17 @@ interface Context {
   /** display:none here or above, or inside clipPath/mask: nothing below is painted. */
   unpainted: boolean;
 }
+
+interface Counts {
+  open: number;
+  closed: number;
+  text: number;
+}
+
+/** Containers whose content is drawn only where a `<use>` places it. */
+const TEMPLATES = new Set(['defs', 'symbol']);
+/** Ids remembered for `<use>`; a hostile file may give a million elements an id. */
+const MAX_IDS = 100_000;
 
 /** Distinct widths kept; a hostile file with a million different widths must not grow the facts. */
 const MAX_STROKE_WIDTHS = 1000;
@@ -23,11 +38,10 @@ const CLOSED_SHAPES = new Set(['rect', 'circle', 'ellipse']);
 /**
  * Walks the elements in document order (fed by the SAX reader) keeping the inherited
  * stroke, visibility and transform of each ancestor, and counts what preflight needs.
+ * Outlines and text are summed per subtree, so a `<use>` of a symbol or clone counts its
+ * outlines once per placement (stroke widths are read where the shapes are defined).
  */
 export class SvgCollector {
-  textElements = 0;
-  openPaths = 0;
-  closedPaths = 0;
   activeContent = 0;
   nonScalingStrokes = 0;
   readonly images: PlacedImage[] = [];
@@ -36,6 +50,8 @@ export class SvgCollector {
   private readonly externalImages: string[] = [];
   private readonly stack: Context[] = [];
   private imageCount = 0;
+  private readonly byId = new Map<string, Counts>();
+  private totals: Counts = { open: 0, closed: 0, text: 0 };
 
   constructor(
     private readonly viewport: Viewport,
@@ -48,6 +64,9 @@ export class SvgCollector {
     const style = this.cascade(tag, attributes);
     const nested = this.stack.length > 0 && tag === 'svg' ? nestedViewportScale(attributes) : IDENTITY;
     const context: Context = {
+      tag,
+      id: attributes.id,
+      counts: { open: 0, closed: 0, text: 0 },
       matrix: multiply(multiply(parent.matrix, parseTransform(attributes.transform)), nested),
       stroke: style.stroke ?? parent.stroke,
       strokeWidth: style['stroke-width'] ?? parent.strokeWidth,
@@ -57,20 +76,42 @@ export class SvgCollector {
     this.stack.push(context);
     if (context.unpainted || context.visibility === 'hidden' || context.visibility === 'collapse') return;
 
-    if (tag === 'text' || tag === 'flowRoot') this.textElements++;
+    if (tag === 'text' || tag === 'flowRoot') context.counts.text++;
     else if (tag === 'image') this.placeImage(attributes, context);
-    else {
+    else if (tag === 'use') {
+      // Counted again where it is placed; a reference to an element not yet closed (itself,
+      // an ancestor, or one further down the file) counts nothing, so cycles cannot multiply.
+      const target = this.byId.get(hrefOf(attributes)?.trim().replace(/^#/, '') ?? '');
+      if (target) add(context.counts, target);
+    } else {
       const closure = shapeClosure(tag, attributes);
       if (closure) {
-        this.openPaths += closure.open;
-        this.closedPaths += closure.closed;
+        context.counts.open += closure.open;
+        context.counts.closed += closure.closed;
         if (closure.open + closure.closed > 0) this.noteStroke(context, style);
       }
     }
   }
 
   close(): void {
-    this.stack.pop();
+    const context = this.stack.pop();
+    if (!context) return;
+    if (context.id !== undefined && this.byId.size < MAX_IDS) this.byId.set(context.id, context.counts);
+    const parent = this.stack.at(-1);
+    if (!parent) this.totals = context.counts;
+    else if (!TEMPLATES.has(context.tag)) add(parent.counts, context.counts);
+  }
+
+  get textElements(): number {
+    return this.totals.text;
+  }
+
+  get openPaths(): number {
+    return this.totals.open;
+  }
+
+  get closedPaths(): number {
+    return this.totals.closed;
   }
 
   get strokeWidthsMm(): number[] {
@@ -174,19 +215,32 @@ export class SvgCollector {
 
   private countActiveContent(tag: string, attributes: Record<string, string>): void {
     if (tag === 'script' || tag === 'foreignObject') this.activeContent++;
-    for (const [name, value] of Object.entries(attributes)) {
-      if (name.length > 2 && /^on/i.test(name)) this.activeContent++;
-      // Browsers strip whitespace and control characters before reading a URL scheme.
-      else if (/^javascript:/i.test(schemeOf(value))) this.activeContent++;
+    for (const name in attributes) {
+      if ((name.charCodeAt(0) | 0x20) === 0x6f && (name.charCodeAt(1) | 0x20) === 0x6e && name.length > 2) this.activeContent++;
+      else if (/^javascript:/i.test(schemeOf(attributes[name]!))) this.activeContent++;
     }
   }
 }
 
-/** The start of a URL the way browsers read its scheme: whitespace and control characters dropped. */
+/**
+ * The start of a URL the way browsers read its scheme: whitespace and control characters
+ * dropped. Empty unless it can start "javascript:", so ordinary values cost one comparison.
+ */
 function schemeOf(value: string): string {
   let out = '';
-  for (let i = 0; i < value.length && out.length < 11; i++) if (value.charCodeAt(i) > 0x20) out += value[i];
+  for (let i = 0; i < value.length && out.length < 11; i++) {
+    if (value.charCodeAt(i) <= 0x20) continue;
+    if (out === '' && (value.charCodeAt(i) | 0x20) !== 0x6a) return '';
+    out += value[i];
+  }
   return out;
+}
+
+/** Nested `<use>`s multiply counts (a "use bomb" would reach Infinity, which JSON cannot hold). */
+function add(into: Counts, counts: Counts): void {
+  into.open = Math.min(into.open + counts.open, Number.MAX_SAFE_INTEGER);
+  into.closed = Math.min(into.closed + counts.closed, Number.MAX_SAFE_INTEGER);
+  into.text = Math.min(into.text + counts.text, Number.MAX_SAFE_INTEGER);
 }
 
 function hrefOf(attributes: Record<string, string>): string | undefined {

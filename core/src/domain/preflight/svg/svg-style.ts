@@ -35,8 +35,12 @@ export class StyleSheet {
   /** Rules filed under one key they need (first class, else id, else tag, else '*'). */
   private readonly byKey = new Map<string, Rule[]>();
   private count = 0;
+  /** Ids some rule names: only those make two elements of the same tag and class differ. */
+  private readonly ids = new Set<string>();
+  /** Results per (tag, id if a rule names it, class attribute): exports repeat a few combinations. */
+  private readonly cache = new Map<string, Declarations>();
   /** Selector tests left: a hostile sheet times a million elements must not stall the worker. */
-  private budget = 20_000_000;
+  private budget = 5_000_000;
 
   get empty(): boolean {
     return this.count === 0;
@@ -57,6 +61,7 @@ export class StyleSheet {
         const rule = parseSelector(selector.trim());
         if (!rule) continue;
         const key = rule.classes[0] !== undefined ? `.${rule.classes[0]}` : rule.id !== null ? `#${rule.id}` : (rule.tag ?? '*');
+        if (rule.id !== null) this.ids.add(rule.id);
         const list = this.byKey.get(key) ?? [];
         list.push({ ...rule, order: this.count++, declarations });
         this.byKey.set(key, list);
@@ -67,6 +72,9 @@ export class StyleSheet {
   /** Declarations for an element, cascaded by specificity then order. */
   match(tag: string, id: string | undefined, classAttribute: string | undefined): Declarations {
     if (this.count === 0 || this.budget <= 0) return {};
+    const cacheKey = `${tag}\u0000${id !== undefined && this.ids.has(id) ? id : ''}\u0000${classAttribute ?? ''}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
     const classes = new Set(classAttribute?.split(/\s+/).filter(Boolean));
     const keys = [...[...classes].map((name) => `.${name}`), ...(id ? [`#${id}`] : []), tag, '*'];
     const hits: Rule[] = [];
@@ -77,7 +85,10 @@ export class StyleSheet {
       }
     }
     hits.sort((p, q) => p.specificity - q.specificity || p.order - q.order);
-    return Object.assign({}, ...hits.map((rule) => rule.declarations)) as Declarations;
+    const result: Declarations = {};
+    for (const rule of hits) Object.assign(result, rule.declarations);
+    if (this.cache.size < 10_000) this.cache.set(cacheKey, result);
+    return result;
   }
 }
 

@@ -23,7 +23,7 @@ export interface JobMove {
  * shipment of the order has its fulfillment; pushStatus pushes the order's new customer
  * status) and, through the order's status, the customer e-mail.
  */
-export async function afterJobMoved(tx: Tx, deps: { boss: QueueClient }, move: JobMove): Promise<void> {
+export async function backpropagateJobMove(tx: Tx, deps: { boss: QueueClient }, move: JobMove): Promise<void> {
   const drafts: EffectDraft[] = await draftWebhooks(tx, move.shopId, {
     topic: 'job.stage_changed',
     eventId: `job:${move.job.id}:${move.from.key}>${move.to.key}@${move.at.toISOString()}`,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { solveSchedule, verifySchedule, type SchedulingProblem } from '../../domain/index.ts';
+import { nextSchedule } from './next-schedule.ts';
+
+const problem: SchedulingProblem = {
+  now: 0,
+  machines: ['m1', 'm2', 'm3'].map((id) => ({ id, capabilities: ['process:digital_press'], state: 'up' as const })),
+  jobs: Array.from({ length: 12 }, (_, i) => ({ id: `j${i}`, duration: 30 + i * 5, requires: ['process:digital_press'], weight: 1, due: 60 + i * 20 })),
+};
+const clock = () => 0;
+
+describe('the next plan of a shop', () => {
+  it('repairs the last plan after known events and solves again after any other change', () => {
+    const previous = { problem, schedule: solveSchedule(problem, { seed: 1 }) };
+    const down: SchedulingProblem = { ...problem, now: 10, machines: problem.machines.map((m) => (m.id === 'm2' ? { ...m, state: 'down' as const } : m)) };
+    const repaired = nextSchedule({ problem: down, previous, budgetMs: 1000, nowMs: clock });
+    expect(repaired.method).toBe('reschedule:machine-down');
+    expect(repaired.schedule.jobs.some((job) => job.machineId === 'm2')).toBe(false);
+    expect(repaired.schedule.jobs).toHaveLength(12);
+    expect(verifySchedule(down, repaired.schedule).violations).toEqual([]);
+
+    const pinned: SchedulingProblem = { ...problem, jobs: problem.jobs.map((job) => (job.id === 'j0' ? { ...job, pinnedTo: 'm3' } : job)) };
+    const solved = nextSchedule({ problem: pinned, previous, budgetMs: 1000, nowMs: clock });
+    expect(solved.method).toBe('solve');
+    expect(solved.schedule.jobs.find((job) => job.jobId === 'j0')!.machineId).toBe('m3');
+    expect(nextSchedule({ problem, previous: null, budgetMs: 1000, nowMs: clock }).method).toBe('solve');
+  });
+});
