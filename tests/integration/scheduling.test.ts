@@ -202,6 +202,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
       m: machines['Press A'],
     });
     expect(pinned.pinJob.pinnedMachine.id).toBe(machines['Press A']);
+    const trail = await gql<{ job: { events: { kind: string; note: string | null }[] } }>(/* GraphQL */ `query ($id: ID!) { job(id: $id) { events { kind note } } }`, { id: job.id });
+    expect(trail.job.events.at(-1)).toEqual({ kind: 'schedule_changed', note: 'pinned to Press A' });
     await planned((v) => v.jobs.nodes.find((j) => j.id === job.id)!.machine?.name === 'Press A');
 
     // Press B going down moves its jobs to Press A, but Press A going down makes the pinned job unscheduled, not moved.
@@ -291,6 +293,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
       { j: last.id, in: { rush: true, priority: 3, dueAt: new Date().toISOString() } },
     );
     expect(setRush.updateJobSchedule).toEqual({ rush: true, priority: 3 });
+    const trail = await gql<{ job: { events: { kind: string; note: string | null }[] } }>(/* GraphQL */ `query ($id: ID!) { job(id: $id) { events { kind note } } }`, { id: last.id });
+    expect(trail.job.events.at(-1)).toEqual({ kind: 'schedule_changed', note: expect.stringMatching(/^due none → .+; rush; priority 1 → 3$/) });
     const replanned = await planned(() => true);
     const first = jobsOnMachines(replanned)
       .filter((job) => job.machine?.name === 'Press A')
