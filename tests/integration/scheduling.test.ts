@@ -304,4 +304,22 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     expect(errorCodes(bad)).toEqual(['BAD_REQUEST']);
     expect(bad.errors![0]!.message).toContain('priority');
   });
+
+  it('changes and deletes a machine', async () => {
+    const created = await gql<{ saveMachine: { id: string } }>(SAVE_MACHINE, { input: { name: 'Spare press', processes: ['digital_press'], materials: null } });
+    const id = created.saveMachine.id;
+    const renamed = await gql<{ saveMachine: { name: string; calendar: unknown } }>(SAVE_MACHINE, {
+      input: { id, name: 'Spare press (back room)', processes: ['digital_press'], calendar: { shifts: [{ days: [5], from: '09:00', to: '13:00' }] } },
+    });
+    expect(renamed.saveMachine).toEqual({ id, name: 'Spare press (back room)', processes: ['digital_press'], state: 'UP', calendar: { shifts: [{ days: [5], from: '09:00', to: '13:00' }] } });
+    const clash = await app.graphql(apiKey, SAVE_MACHINE, { input: { name: 'Press A', processes: ['digital_press'] } });
+    expect(errorCodes(clash)).toEqual(['CONFLICT']);
+
+    expect(await gql(/* GraphQL */ `mutation ($id: ID!) { deleteMachine(id: $id) }`, { id })).toEqual({ deleteMachine: true });
+    const after = await gql<{ machines: { name: string }[]; machine: unknown }>(/* GraphQL */ `query ($id: ID!) { machines { name } machine(id: $id) { name } }`, { id });
+    expect(after.machines.map((m) => m.name)).toEqual(['FDM 1', 'Press A', 'Press B']);
+    expect(after.machine).toBeNull();
+    expect(errorCodes(await app.graphql(apiKey, /* GraphQL */ `mutation ($id: ID!) { deleteMachine(id: $id) }`, { id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await app.graphql(apiKey, /* GraphQL */ `mutation { deleteMachine(id: "not-an-id") }`))).toEqual(['BAD_REQUEST']);
+  });
 });
