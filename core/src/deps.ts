@@ -2,7 +2,9 @@ import type { OrderConnector, Platform, PlatformApi, ShopifyAuth } from '@pressl
 import type { Database, QueueClient } from '@pressline/db';
 import type { FileFetcher } from './files/fetch-linked-file.ts';
 import type { FileStore } from './files/file-store.ts';
+import type { Mailer } from './notifications/mailer.ts';
 import type { SecretBox } from './security/secret-box.ts';
+import type { OutboxPolicy } from './use-cases/outbox/retry-delay.ts';
 
 
 /** What every use case may need, built once by the composition root (the CLI). */
@@ -22,5 +24,11 @@ export interface CoreDeps {
   files: FileStore;
   /** Downloads the design files customers linked on their order lines. */
   fetchFile: FileFetcher;
+  /** Customer e-mail (SMTP). Without one, e-mail effects fail (and dead-letter) as not configured. */
+  mailer?: Mailer;
+  /** Outgoing webhooks may target loopback and private networks (tests, on-premise receivers); off by default. */
+  webhooksAllowPrivateNetworks?: boolean;
+  /** The outbox relay's retry policy; unset fields take DEFAULT_OUTBOX_POLICY's. */
+  outboxPolicy?: Partial<OutboxPolicy>;
   clock: () => Date;
 }

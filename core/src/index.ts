@@ -32,3 +32,18 @@ export { saveMachine, setMachineState, deleteMachine } from './use-cases/schedul
 export { setProfileScheduling, saveSetupMatrix } from './use-cases/scheduling/scheduling-settings.ts';
 export { listProductionProfiles } from './use-cases/profiles/save-profile.ts';
 export { loadMachineRows } from './use-cases/scheduling/load-plan-input.ts';
+export { recordShipment, type RecordShipmentInput } from './use-cases/shipments/record-shipment.ts';
+export { recordShipmentStatus } from './use-cases/shipments/record-shipment-status.ts';
+export { recordRelayCrash, relayEffect, type RelayDeps, type RelayOutcome } from './use-cases/outbox/relay-effect.ts';
+export { createShopPacer, type ShopPacer } from './use-cases/outbox/shop-pacer.ts';
+export { DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './use-cases/outbox/retry-delay.ts';
+export { writeEffects } from './use-cases/outbox/write-effects.ts';
+export type { EffectDraft, EffectKind } from './use-cases/outbox/effect-kinds.ts';
+export { listOutboxFailures, retryOutboxEffect } from './use-cases/outbox/outbox-failures.ts';
+export { createSmtpMailer, type SmtpConfig } from './notifications/smtp-mailer.ts';
+export type { Mailer, MailMessage, MailResult } from './notifications/mailer.ts';
+export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './use-cases/outbox/webhook-effect.ts';
+export { connectShop } from './use-cases/shops/connect-shop.ts';
+export { createWebhookSubscription, deleteWebhookSubscription } from './use-cases/webhooks/webhook-subscriptions.ts';
+export { saveTemplate, previewNotification } from './use-cases/notifications/notification-templates.ts';
+export { saveNotificationSettings, optOutCustomer } from './use-cases/notifications/notification-preferences.ts';

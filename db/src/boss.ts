@@ -43,7 +43,7 @@ export async function enqueueInTx(
   tx: Tx,
   queue: QueueName,
   data: object,
-  options: { singletonKey?: string } = {},
+  options: { singletonKey?: string; startAfter?: Date } = {},
 ): Promise<string> {
   const id = await boss.send(queue, data, { ...options, db: fromDrizzle(tx, sql) });
   if (!id) throw new Error(`pg-boss did not enqueue a job on ${queue}`);

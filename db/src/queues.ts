@@ -34,6 +34,15 @@ export const queues = {
     // short: at most one waiting re-plan per shop (singleton key); the plan reads the current state.
     options: { policy: 'short', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   },
+  /**
+   * Relays one outbox effect (status push, fulfillment, e-mail, outgoing webhook). The
+   * relay schedules its own retries (backoff with jitter, a platform's Retry-After) as new
+   * jobs; pg-boss's retries only cover a crashed or throwing handler.
+   */
+  outboxRelay: {
+    name: 'outbox-relay',
+    options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 10, notify: true },
+  },
   /** The schedule's tick: enqueues a reconcile-shop job for every connected shop. */
   reconcileAll: {
     name: 'reconcile-all',

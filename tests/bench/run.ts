@@ -16,6 +16,7 @@ const benchmarks: Record<string, Benchmark> = {
   'preflight-mesh': { about: 'the mesh half of `preflight` alone: 1M-triangle binary STL vs three.js, watertight check, memcpy', load: () => import('./preflight-mesh.ts') },
   'preflight-pdf': { about: 'the PDF half of `preflight` alone: a 100-page print PDF, in process and in a worker, vs the 1 s target and memcpy', load: () => import('./preflight-pdf.ts') },
   gangup: { about: 'gang-up packer on the 500 2BP instances vs maxrects-packer and best known; 5,000 mixed rectangles', load: () => import('./gangup.ts') },
+  outbox: { about: 'outbox relay: signed effects/s to a local fake platform vs pg-boss send rate, written in one tx each', load: () => import('./outbox.ts') },
   schedule: { about: 'scheduler: makespan vs lower bound; 5,000×30 vs grid-tuned ATCS; incremental reschedule vs full re-solve', load: () => import('./schedule.ts') },
 };
 

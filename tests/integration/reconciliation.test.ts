@@ -9,12 +9,19 @@ import { queues } from '@pressline/db';
 const DOMAIN = 'reconcile-print.myshopify.com';
 const TOKEN = 'shpat_test_token';
 
+// Dates near the day the test runs: the first reconciliation reads the last 7 days, so
+// fixed calendar dates would fall out of its window a week after they were written.
+const DAY = 24 * 3600 * 1000;
+const base = Math.floor(Date.now() / DAY) * DAY - 2 * DAY;
+/** `day` days after the base day (two days ago, UTC), at hh:mm. */
+const at = (day: number, time: string) => new Date(base + day * DAY + Date.parse(`1970-01-01T${time}:00Z`)).toISOString();
+
 const orders: SimulatedOrder[] = Array.from({ length: 6 }, (_, i) => ({
   id: String(8_300_000_000_000_000_000n + BigInt(i)),
   name: `#${5100 + i}`,
   email: `buyer${i}@example.com`,
-  createdAt: `2026-11-2${i % 3}T09:00:00Z`,
-  updatedAt: `2026-11-22T1${i}:00:00Z`,
+  createdAt: at((i % 3) - 2, '09:00'),
+  updatedAt: at(0, `1${i}:00`),
   lines: [
     { id: `9${i}01`, title: 'Sticker pack', quantity: 10 + i, sku: 'STK' },
     { id: `9${i}02`, title: 'Poster', quantity: 1 },
@@ -66,8 +73,8 @@ describe('reconciliation recovers what webhooks lost', () => {
 
   it('applies a cancellation whose webhook never came', async () => {
     const cancelled = fake.order(orders[3]!.id)!;
-    cancelled.cancelledAt = '2026-11-23T11:30:00Z';
-    fake.touchOrder(orders[3]!.id, '2026-11-23T11:30:00Z');
+    cancelled.cancelledAt = at(1, '11:30');
+    fake.touchOrder(orders[3]!.id, at(1, '11:30'));
 
     const run = await reconcileShop(app.deps, { shopId });
     expect(run).toMatchObject({ status: 'done', jobsCancelled: 2 });
@@ -77,7 +84,7 @@ describe('reconciliation recovers what webhooks lost', () => {
   });
 
   it('survives a throttled platform: the read is retried within its budget and nothing is lost', async () => {
-    fake.touchOrder(orders[0]!.id, '2026-11-23T11:45:00Z');
+    fake.touchOrder(orders[0]!.id, at(1, '11:45'));
     fake.throttleNext({ times: 2 });
     const run = await reconcileShop(app.deps, { shopId });
     expect(run).toMatchObject({ status: 'done' });
@@ -85,7 +92,7 @@ describe('reconciliation recovers what webhooks lost', () => {
   });
 
   it('runs from the queue: the schedule tick reconciles every connected shop', async () => {
-    const late = { ...orders[0]!, id: '8300000000000000099', name: '#5199', updatedAt: '2026-11-23T11:50:00Z', lines: [{ id: '99901', title: 'Late flyer', quantity: 100 }] };
+    const late = { ...orders[0]!, id: '8300000000000000099', name: '#5199', updatedAt: at(1, '11:50'), lines: [{ id: '99901', title: 'Late flyer', quantity: 100 }] };
     fake.seedOrder(late);
     await app.deps.boss.send(queues.reconcileAll.name, {});
     await eventually(async () => {

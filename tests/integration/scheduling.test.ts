@@ -202,6 +202,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
       m: machines['Press A'],
     });
     expect(pinned.pinJob.pinnedMachine.id).toBe(machines['Press A']);
+    const trail = await gql<{ job: { events: { kind: string; note: string | null }[] } }>(/* GraphQL */ `query ($id: ID!) { job(id: $id) { events { kind note } } }`, { id: job.id });
+    expect(trail.job.events.at(-1)).toEqual({ kind: 'schedule_changed', note: 'pinned to Press A' });
     await planned((v) => v.jobs.nodes.find((j) => j.id === job.id)!.machine?.name === 'Press A');
 
     // Press B going down moves its jobs to Press A, but Press A going down makes the pinned job unscheduled, not moved.
@@ -250,6 +252,16 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     expect(queue[0]).toEqual({ job: { number: first.number }, plannedStart: expect.any(String), plannedEnd: expect.any(String), setupMinutes: expect.any(Number), running: true });
     expect(queue.slice(1).every((entry) => !entry.running)).toBe(true);
 
+    // The press stops mid-run: the job is still on it, and the operator is told rather than shown a plan elsewhere.
+    await gql(SET_STATE, { id: machines['Press A'], state: 'DOWN', reason: 'paper jam' });
+    const stopped = await planned(() => true);
+    const stuck = stopped.jobs.nodes.find((j) => j.id === first.id)!;
+    expect(stuck).toMatchObject({ machine: { name: 'Press A' }, plannedStart: null, unscheduled: { reason: 'interrupted' } });
+    expect(stuck.order.eta).toBeNull();
+    await gql(SET_STATE, { id: machines['Press A'], state: 'UP' });
+    const resumed = await planned(() => true);
+    expect(resumed.jobs.nodes.find((j) => j.id === first.id)).toMatchObject({ machine: { name: 'Press A' }, unscheduled: null, plannedStart: job.plannedStart });
+
     await gql(TRANSITION, { id: first.id, to: 'post_processing' });
     const after = await planned(() => true);
     const done = after.jobs.nodes.find((j) => j.id === first.id)!;
@@ -281,6 +293,8 @@ describe('the live schedule: machines, planned times, ETAs and operator override
       { j: last.id, in: { rush: true, priority: 3, dueAt: new Date().toISOString() } },
     );
     expect(setRush.updateJobSchedule).toEqual({ rush: true, priority: 3 });
+    const trail = await gql<{ job: { events: { kind: string; note: string | null }[] } }>(/* GraphQL */ `query ($id: ID!) { job(id: $id) { events { kind note } } }`, { id: last.id });
+    expect(trail.job.events.at(-1)).toEqual({ kind: 'schedule_changed', note: expect.stringMatching(/^due none → .+; rush; priority 1 → 3$/) });
     const replanned = await planned(() => true);
     const first = jobsOnMachines(replanned)
       .filter((job) => job.machine?.name === 'Press A')
@@ -289,5 +303,23 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     const bad = await app.graphql(apiKey, /* GraphQL */ `mutation ($j: ID!) { updateJobSchedule(jobId: $j, input: { priority: 0 }) { id } }`, { j: last.id });
     expect(errorCodes(bad)).toEqual(['BAD_REQUEST']);
     expect(bad.errors![0]!.message).toContain('priority');
+  });
+
+  it('changes and deletes a machine', async () => {
+    const created = await gql<{ saveMachine: { id: string } }>(SAVE_MACHINE, { input: { name: 'Spare press', processes: ['digital_press'], materials: null } });
+    const id = created.saveMachine.id;
+    const renamed = await gql<{ saveMachine: { name: string; calendar: unknown } }>(SAVE_MACHINE, {
+      input: { id, name: 'Spare press (back room)', processes: ['digital_press'], calendar: { shifts: [{ days: [5], from: '09:00', to: '13:00' }] } },
+    });
+    expect(renamed.saveMachine).toEqual({ id, name: 'Spare press (back room)', processes: ['digital_press'], state: 'UP', calendar: { shifts: [{ days: [5], from: '09:00', to: '13:00' }] } });
+    const clash = await app.graphql(apiKey, SAVE_MACHINE, { input: { name: 'Press A', processes: ['digital_press'] } });
+    expect(errorCodes(clash)).toEqual(['CONFLICT']);
+
+    expect(await gql(/* GraphQL */ `mutation ($id: ID!) { deleteMachine(id: $id) }`, { id })).toEqual({ deleteMachine: true });
+    const after = await gql<{ machines: { name: string }[]; machine: unknown }>(/* GraphQL */ `query ($id: ID!) { machines { name } machine(id: $id) { name } }`, { id });
+    expect(after.machines.map((m) => m.name)).toEqual(['FDM 1', 'Press A', 'Press B']);
+    expect(after.machine).toBeNull();
+    expect(errorCodes(await app.graphql(apiKey, /* GraphQL */ `mutation ($id: ID!) { deleteMachine(id: $id) }`, { id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await app.graphql(apiKey, /* GraphQL */ `mutation { deleteMachine(id: "not-an-id") }`))).toEqual(['BAD_REQUEST']);
   });
 });

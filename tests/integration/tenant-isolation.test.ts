@@ -190,6 +190,15 @@ describe('one shop never sees or touches another shop’s data', () => {
       for (const shop of [a, b]) {
         await app.owner`insert into outbox (shop_id, kind, idempotency_key, payload) values (${shop.shopId}, 'test', ${`seed-${shop.shopId}`}, '{}'::jsonb)`;
         await app.owner`insert into shop_credentials (shop_id, platform, settings, sealed_secrets) values (${shop.shopId}, 'shopify', '{}'::jsonb, 'v1.sealed')`;
+        // Back-propagation's tables: a shipment of one line, notification settings, a webhook subscription.
+        const [line] = await app.owner<{ id: string; order_id: string }[]>`select id, order_id from order_lines where shop_id = ${shop.shopId} limit 1`;
+        const [shipment] = await app.owner<{ id: string }[]>`
+          insert into shipments (shop_id, order_id, kind, status_at) values (${shop.shopId}, ${line!.order_id}, 'carrier', now()) returning id`;
+        await app.owner`insert into shipment_lines (shop_id, shipment_id, order_line_id, quantity) values (${shop.shopId}, ${shipment!.id}, ${line!.id}, 1)`;
+        await app.owner`insert into notification_templates (shop_id, customer_status, subject, body) values (${shop.shopId}, 'shipped', 's', 'b')`;
+        await app.owner`insert into notification_opt_outs (shop_id, email) values (${shop.shopId}, 'someone@example.com')`;
+        await app.owner`insert into notification_settings (shop_id) values (${shop.shopId})`;
+        await app.owner`insert into webhook_subscriptions (shop_id, url, secret_sealed, topics) values (${shop.shopId}, 'https://example.com/h', 'v1.sealed', '{shipment.created}')`;
         await seedPreflightRows(shop.shopId);
         await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Seed press', '{digital_press}')`;
         await app.owner`insert into shop_schedules (shop_id) values (${shop.shopId}) on conflict do nothing`;

@@ -29,7 +29,17 @@ export interface GraphQLResult<T> {
 }
 
 /** The real API (and, unless told otherwise, the real workers) on a loopback port and a fresh database. */
-export async function startTestApp(options: { workers?: boolean; platformApis?: CoreDeps['platformApis']; shopifyAuth?: CoreDeps['shopifyAuth'] } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  workers?: boolean;
+  platformApis?: CoreDeps['platformApis'];
+  shopifyAuth?: CoreDeps['shopifyAuth'];
+  mailer?: CoreDeps['mailer'];
+  outboxPolicy?: CoreDeps['outboxPolicy'];
+  /** Seals shop secrets; give one to share it with a worker process (PRESSLINE_SECRET_KEY). */
+  secretKey?: Buffer;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const client = createDatabaseClient({ url: database.appUrl, max: 6 });
   const boss = createBoss({ url: database.appUrl, max: 4 });
@@ -44,9 +54,13 @@ export async function startTestApp(options: { workers?: boolean; platformApis?: 
     boss,
     clock: () => new Date(),
     publicUrl: 'http://127.0.0.1', // set to the real port below
-    secrets: createSecretBox(randomBytes(32)),
+    secrets: createSecretBox(options.secretKey ?? randomBytes(32)),
     platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
+    // Test receivers listen on loopback.
+    webhooksAllowPrivateNetworks: true,
     connectors: {
       shopify: createShopifyConnector({ apiKey: 'test', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' }),
       woocommerce: createWooCommerceConnector(),

@@ -18,6 +18,20 @@ const schema = z.object({
   FILE_FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** Largest linked design file fetched, in MB. */
   FILE_FETCH_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  /** Customer e-mail: unset → e-mail effects wait (and dead-letter) until a server is configured. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when offered. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('Pressline <no-reply@localhost>'),
+  /** Lets outgoing webhooks target loopback and private networks (on-premise receivers, tests). */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Outbox relay: attempts before an effect is dead-lettered, and the first retry's delay. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  OUTBOX_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'PRESSLINE_HOME'> & { PRESSLINE_HOME: string };

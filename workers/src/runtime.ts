@@ -8,7 +8,7 @@ import {
   createWooCommerceConnector,
 } from '@pressline/connectors';
 import { join } from 'node:path';
-import { createFileFetcher, createLocalFileStore, createSecretBox, type CoreDeps } from '@pressline/core';
+import { createFileFetcher, createLocalFileStore, createSecretBox, createSmtpMailer, type CoreDeps } from '@pressline/core';
 import { createBoss, createDatabaseClient, locateDatabase, runMigrations, type DatabaseLocation } from '@pressline/db';
 import type { Env } from './env.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -56,10 +56,16 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     if (env.DATABASE_URL && secretKey.source === 'home') {
       options.log?.('PRESSLINE_SECRET_KEY is not set: shop secrets are sealed with a key kept in PRESSLINE_HOME, which other machines will not have');
     }
+    const mailer = env.SMTP_HOST
+      ? createSmtpMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER ?? null, password: env.SMTP_PASSWORD ?? null, from: env.SMTP_FROM })
+      : null;
     const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key),
       publicUrl: env.APP_URL,
       files: createLocalFileStore(join(env.PRESSLINE_HOME, 'files')),
       fetchFile: createFileFetcher({ maxBytes: env.FILE_FETCH_MAX_MB * 1024 * 1024, timeoutMs: 60_000, allowPrivateNetworks: env.FILE_FETCH_ALLOW_PRIVATE }),
+      ...(mailer ? { mailer } : {}),
+      webhooksAllowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE,
+      outboxPolicy: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS, baseDelayMs: env.OUTBOX_RETRY_BASE_MS, callTimeoutMs: env.OUTBOX_CALL_TIMEOUT_MS },
       clock: () => new Date(),
     };
     return {
@@ -67,6 +73,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
       location,
       close: async () => {
         await boss.stop({ graceful: true, timeout: 10_000, close: true });
+        mailer?.close();
         await client.close();
         await location.stop();
       },

@@ -2,6 +2,7 @@ import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
 import { planShopHandler } from './handlers/plan-shop.ts';
 import { preflightFileHandler, preflightRecheckHandler } from './handlers/preflight.ts';
+import { outboxRelayHandler } from './handlers/outbox-relay.ts';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
 import { reconcileAllHandler, reconcileShopHandler } from './handlers/reconcile.ts';
 
@@ -10,6 +11,7 @@ import { reconcileAllHandler, reconcileShopHandler } from './handlers/reconcile.
  * a backlog drains at the database's pace rather than one batch per polling interval.
  */
 const INTAKE_BATCH = 4;
+const OUTBOX_BATCH = 4;
 
 /** Subscribes this process to every queue Pressline works. */
 export async function startWorkers(deps: CoreDeps, options: { concurrency: number; log?: (message: string, error: unknown) => void }): Promise<void> {
@@ -32,6 +34,22 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
     queues.preflightFile.name,
     { batchSize: 1, localConcurrency: Math.max(1, Math.min(2, options.concurrency)), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
     preflightFileHandler(deps),
+  );
+  // Each relay holds one connection for its platform call, so a few run at once per
+  // process; a full batch fetches again at once (burst), so a backlog drains at the
+  // database's and the platforms' pace rather than one batch per polling interval.
+  await deps.boss.work(
+    queues.outboxRelay.name,
+    {
+      batchSize: OUTBOX_BATCH,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      localConcurrency: Math.max(1, options.concurrency),
+      pollingIntervalSeconds: 0.5,
+      // NOTIFY wakes workers for new effects, but not for retries coming due: poll for those too.
+      notifyPollingIntervalSeconds: 1,
+    },
+    outboxRelayHandler(deps, log),
   );
   await deps.boss.work(queues.preflightRecheck.name, { batchSize: 1, pollingIntervalSeconds: 2 }, preflightRecheckHandler(deps));
   await deps.boss.work(queues.planShop.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, planShopHandler(deps));

@@ -9,4 +9,6 @@ export * from './preflight/index.ts';
 export * from './gangup/index.ts';
 export * from './profiles/index.ts';
 export * from './scheduling/index.ts';
+export * from './customer-status/index.ts';
+export * from './shipments/index.ts';
 export * from './shop-schedule/index.ts';

@@ -9,4 +9,7 @@ export { productionProfiles, type ProfileMatch, type TimeModel } from './product
 export { machines, shopSchedules, type MachineCalendarJson, type MachineSizeMm } from './machines.ts';
 export { files, jobFiles } from './files.ts';
 export { preflightReports, preflightAcceptances } from './preflight.ts';
+export { shipments, shipmentLines, type PickupDetails } from './shipments.ts';
+export { notificationTemplates, notificationOptOuts, notificationSettings } from './notifications.ts';
+export { webhookSubscriptions } from './webhook-subscriptions.ts';
 export { gangRules, gangRuns, gangRunJobs, gangRunItems, gangRunPlacements, gangRunOutputs, gangRunSpoilage } from './gang-runs.ts';

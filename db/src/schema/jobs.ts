@@ -82,7 +82,7 @@ export const jobEvents = pgTable(
       .notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
-    kind: text('kind', { enum: ['created', 'transition', 'file_added', 'file_replaced', 'preflight_checked', 'warning_accepted'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'transition', 'file_added', 'file_replaced', 'preflight_checked', 'warning_accepted', 'schedule_changed'] }).notNull(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     note: text('note'),

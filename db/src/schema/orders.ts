@@ -24,6 +24,9 @@ export const orders = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     /** The platform's updated_at of the version we hold; older deliveries never overwrite newer ones. */
+    /** The coarse status the customer last saw (null until first derived); bumped version orders the pushes. */
+    customerStatus: text('customer_status'),
+    customerStatusVersion: integer('customer_status_version').notNull().default(0),
     platformUpdatedAt: timestamp('platform_updated_at', { withTimezone: true }).notNull(),
     /** When the customer's personal data was erased on a privacy request. */
     redactedAt: timestamp('redacted_at', { withTimezone: true }),

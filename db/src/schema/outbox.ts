@@ -11,12 +11,17 @@ export const outbox = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     shopId: shopIdColumn(),
     kind: text('kind').notNull(),
+    /** The order the effect is about, when there is one (status pushes are ordered per order). */
+    orderId: uuid('order_id'),
     idempotencyKey: text('idempotency_key').notNull(),
     payload: jsonb('payload').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    /** failed = dead-lettered after the last attempt; skipped = not needed any more (superseded, opted out). */
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** What the remote side answered (e.g. the fulfillment's id), or why the effect was skipped. */
+    result: jsonb('result'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -24,5 +29,6 @@ export const outbox = pgTable(
     primaryKey({ columns: [t.shopId, t.id] }),
     uniqueIndex('outbox_shop_idempotency_key').on(t.shopId, t.idempotencyKey),
     index('outbox_shop_status_idx').on(t.shopId, t.status, t.nextAttemptAt),
+    index('outbox_shop_order_idx').on(t.shopId, t.orderId, t.kind, t.createdAt),
   ],
 );

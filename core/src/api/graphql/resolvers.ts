@@ -3,7 +3,7 @@ import type { schema } from '@pressline/db';
 import { fileReferencesOf, formatJobNumber, nextStages, stageByKey, type Stage, type Workflow } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import { listJobs, type JobFilter } from '../../use-cases/jobs/list-jobs.ts';
-import { transitionContextOf } from '../../use-cases/jobs/transition-context.ts';
+import { lineShipping, transitionContextOf } from '../../use-cases/jobs/transition-context.ts';
 import { transitionJob } from '../../use-cases/jobs/transition-job.ts';
 import { listOrders, type OrderFilter } from '../../use-cases/orders/list-orders.ts';
 import { updateWorkflow } from '../../use-cases/shops/update-workflow.ts';
@@ -79,7 +79,8 @@ export const resolvers = {
     stage: async (job: JobRow, _: unknown, ctx: GraphQLContext) => stageOrPlaceholder(stageByKey(await ctx.workflow(), job.stageKey), job.stageKey),
     nextStages: async (job: JobRow, _: unknown, ctx: GraphQLContext) => {
       const [workflow, items, files] = await Promise.all([ctx.workflow(), ctx.loaders.itemsOfJob.load(job.id), ctx.loaders.filesOfJob.load(job.id)]);
-      return nextStages(workflow, job.stageKey, transitionContextOf(job, items, files));
+      const shipping = await ctx.inShop((tx) => lineShipping(tx, ctx.principal.shopId, items.map((item) => item.orderLineId)));
+      return nextStages(workflow, job.stageKey, transitionContextOf(job, items, files, shipping));
     },
     order: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.order.load(job.orderId),
     items: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.itemsOfJob.load(job.id),

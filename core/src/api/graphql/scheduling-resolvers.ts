@@ -59,12 +59,12 @@ export const schedulingResolvers = {
     },
     pinJob: async (_: unknown, args: { jobId: string; machineId: string }, ctx: GraphQLContext) => {
       const jobId = requireUuid(args.jobId, 'jobId');
-      await pinJob(ctx.deps, { shopId: ctx.principal.shopId, jobId, machineId: requireUuid(args.machineId, 'machineId') });
+      await pinJob(ctx.deps, { shopId: ctx.principal.shopId, jobId, machineId: requireUuid(args.machineId, 'machineId'), actor: ctx.principal.actor });
       return freshJob(ctx, jobId);
     },
     unpinJob: async (_: unknown, args: { jobId: string }, ctx: GraphQLContext) => {
       const jobId = requireUuid(args.jobId, 'jobId');
-      await pinJob(ctx.deps, { shopId: ctx.principal.shopId, jobId, machineId: null });
+      await pinJob(ctx.deps, { shopId: ctx.principal.shopId, jobId, machineId: null, actor: ctx.principal.actor });
       return freshJob(ctx, jobId);
     },
     lockMachineSequence: async (_: unknown, args: { machineId: string; locked: boolean }, ctx: GraphQLContext) => {
@@ -74,12 +74,12 @@ export const schedulingResolvers = {
     },
     moveJobInQueue: async (_: unknown, args: { jobId: string; machineId: string; position: number }, ctx: GraphQLContext) => {
       const machineId = requireUuid(args.machineId, 'machineId');
-      await moveJobInQueue(ctx.deps, { shopId: ctx.principal.shopId, jobId: requireUuid(args.jobId, 'jobId'), machineId, position: args.position });
+      await moveJobInQueue(ctx.deps, { shopId: ctx.principal.shopId, jobId: requireUuid(args.jobId, 'jobId'), machineId, position: args.position, actor: ctx.principal.actor });
       return freshMachine(ctx, machineId);
     },
     updateJobSchedule: async (_: unknown, args: { jobId: string; input: { dueAt?: Date | null; rush?: boolean | null; priority?: number | null } }, ctx: GraphQLContext) => {
       const jobId = requireUuid(args.jobId, 'jobId');
-      await updateJobSchedule(ctx.deps, { shopId: ctx.principal.shopId, jobId, ...args.input });
+      await updateJobSchedule(ctx.deps, { shopId: ctx.principal.shopId, jobId, ...args.input, actor: ctx.principal.actor });
       return freshJob(ctx, jobId);
     },
     setOrderPromise: (_: unknown, args: { orderId: string; promisedAt?: Date | null }, ctx: GraphQLContext) =>

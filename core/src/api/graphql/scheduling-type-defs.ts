@@ -75,7 +75,7 @@ export const schedulingTypeDefs = /* GraphQL */ `
 
   type UnscheduledJob {
     job: Job!
-    "no-production-profile, no-compatible-machine, no-machine-up, pinned-machine-unknown, pinned-machine-down, pinned-machine-incompatible, lock-conflict, no-working-time, invalid-job"
+    "no-production-profile, interrupted (its machine stopped mid-run), no-compatible-machine, no-machine-up, pinned-machine-unknown, pinned-machine-down, pinned-machine-incompatible, lock-conflict, no-working-time, invalid-job"
     reason: String!
     detail: String!
   }

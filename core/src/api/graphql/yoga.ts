@@ -5,11 +5,17 @@ import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { gangupResolvers } from './gangup-resolvers.ts';
 import { gangupTypeDefs } from './gangup-type-defs.ts';
+import { notificationsResolvers } from './notifications-resolvers.ts';
+import { notificationsTypeDefs } from './notifications-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
 import { preflightTypeDefs } from './preflight-type-defs.ts';
+import { reportsResolvers } from './reports-resolvers.ts';
+import { reportsTypeDefs } from './reports-type-defs.ts';
 import { resolvers } from './resolvers.ts';
 import { schedulingResolvers } from './scheduling-resolvers.ts';
 import { schedulingTypeDefs } from './scheduling-type-defs.ts';
+import { shippingResolvers } from './shipping-resolvers.ts';
+import { shippingTypeDefs } from './shipping-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 
 export interface GraphQLServerContext {
@@ -20,8 +26,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, gangupTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, gangupResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,

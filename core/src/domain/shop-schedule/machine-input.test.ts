@@ -8,6 +8,8 @@ describe('machine input', () => {
       fields: { name: 'Press A', processes: ['digital_press'], materials: [], capabilities: [], maxSizeMm: { width: 330, height: 488 }, timeFactor: 1, calendar: null },
     });
     expect(parseMachineFields({ name: 'FDM 1', processes: ['fdm'], maxSizeMm: { x: 250, y: 210, z: 220 }, timeFactor: 1.5 })).toMatchObject({ ok: true });
+    // GraphQL clients send null for a list they leave out.
+    expect(parseMachineFields({ name: 'Laser', processes: ['laser'], materials: null, capabilities: null, calendar: null })).toMatchObject({ ok: true, fields: { materials: [], capabilities: [] } });
   });
 
   it('names every bad field', () => {

@@ -19,8 +19,8 @@ const mm = z.number().finite().positive('must be more than 0').max(100_000, 'mus
 const machineSchema = z.object({
   name: label,
   processes: z.array(z.enum(PROCESSES, { error: `must be one of ${PROCESSES.join(', ')}` })).min(1, 'needs at least one process').max(PROCESSES.length),
-  materials: z.array(label).max(100).default([]),
-  capabilities: z.array(label).max(100).default([]),
+  materials: z.array(label).max(100).nullish(),
+  capabilities: z.array(label).max(100).nullish(),
   maxSizeMm: z
     .union([z.strictObject({ width: mm, height: mm }), z.strictObject({ x: mm, y: mm, z: mm })], { error: 'must be { width, height } (a sheet) or { x, y, z } (a build volume) in mm' })
     .nullish(),
@@ -44,8 +44,8 @@ export function parseMachineFields(value: unknown): MachineFieldsCheck {
     fields: {
       name: data.name,
       processes: [...new Set(data.processes)],
-      materials: [...new Set(data.materials)],
-      capabilities: [...new Set(data.capabilities)],
+      materials: [...new Set(data.materials ?? [])],
+      capabilities: [...new Set(data.capabilities ?? [])],
       maxSizeMm: data.maxSizeMm ?? null,
       timeFactor: data.timeFactor ?? 1,
       calendar: calendar?.ok ? calendar.calendar : null,

@@ -39,10 +39,16 @@ describe('the events between two plans', () => {
     ]);
   });
 
-  it('asks for a full solve for any other change', () => {
+  it('places a job changed otherwise (pin, rush, duration) afresh', () => {
+    const pinned = { ...base.jobs[0]!, pinnedTo: 'm1', weight: 10 };
+    expect(eventsBetween(base, { ...base, jobs: [pinned, ...base.jobs.slice(1)] })).toEqual([
+      { type: 'job-removed', jobId: 'a' },
+      { type: 'job-added', job: pinned },
+    ]);
+  });
+
+  it('asks for a full solve when a machine changes otherwise or a running job moves', () => {
     const changes: SchedulingProblem[] = [
-      { ...base, jobs: [{ ...base.jobs[0]!, pinnedTo: 'm1' }, ...base.jobs.slice(1)] },
-      { ...base, jobs: [{ ...base.jobs[0]!, duration: 31 }, ...base.jobs.slice(1)] },
       { ...base, machines: [...base.machines, { id: 'm3', capabilities: [] }] },
       { ...base, machines: [{ ...base.machines[0]!, manualOrder: ['a', 'b'] }, base.machines[1]!] },
       { ...base, machines: [{ ...base.machines[0]!, calendar: { windows: [[0, 480]], repeatEvery: 1440 } }, base.machines[1]!] },

@@ -15,8 +15,10 @@ const withoutDue = ({ due: _due, ...rest }: SchedulingJob) => rest;
 /**
  * The events that turn the previous problem into the next one, in an order `reschedule`
  * can apply one by one: finished and removed jobs, machines down or up, new jobs, jobs
- * started, due dates changed. Null when the change is of another kind (a pin, a lock, a
- * calendar, a duration, a machine added…): then the shop is solved again from scratch.
+ * started, due dates changed. A job changed otherwise (pin, rush, priority, duration)
+ * is removed and added again, so it is placed afresh. Null when a machine changed other
+ * than going down or up (a lock, a calendar, capabilities, one added) or a running job
+ * moved: then the shop is solved again from scratch.
  */
 export function eventsBetween(previous: SchedulingProblem, next: SchedulingProblem): ScheduleEvent[] | null {
   if (!same(previous.setupMatrix ?? {}, next.setupMatrix ?? {})) return null;
@@ -36,6 +38,7 @@ export function eventsBetween(previous: SchedulingProblem, next: SchedulingProbl
   const prevRun = new Map((previous.running ?? []).map((run) => [run.jobId, run]));
   const nextRun = new Map((next.running ?? []).map((run) => [run.jobId, run]));
   const gone: ScheduleEvent[] = [];
+  const changed: ScheduleEvent[] = [];
   const added: ScheduleEvent[] = [];
   const started: ScheduleEvent[] = [];
   const due: ScheduleEvent[] = [];
@@ -45,7 +48,7 @@ export function eventsBetween(previous: SchedulingProblem, next: SchedulingProbl
   for (const [id, job] of nextJobs) {
     const before = prevJobs.get(id);
     if (!before) added.push({ type: 'job-added', job });
-    else if (!same(withoutDue(before), withoutDue(job))) return null;
+    else if (!same(withoutDue(before), withoutDue(job))) changed.push({ type: 'job-removed', jobId: id }, { type: 'job-added', job });
     else if (before.due !== job.due) due.push({ type: 'due-date-changed', jobId: id, due: job.due ?? null });
     const runBefore = prevRun.get(id);
     const runAfter = nextRun.get(id);
@@ -54,5 +57,5 @@ export function eventsBetween(previous: SchedulingProblem, next: SchedulingProbl
     // A running job that is running no more but still open: its machine went down (the event says so) or something unusual.
     else if (runBefore && !runAfter && !machineEvents.some((e) => e.type === 'machine-down' && e.machineId === runBefore.machineId)) return null;
   }
-  return [...gone, ...machineEvents, ...added, ...started, ...due];
+  return [...gone, ...machineEvents, ...changed, ...added, ...started, ...due];
 }

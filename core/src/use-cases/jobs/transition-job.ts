@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { decideTransition } from '../../domain/index.ts';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { backpropagateJobMove } from './backpropagate-job-move.ts';
 import { applyTransition } from './apply-transition.ts';
 import { loadTransitionContext } from './transition-context.ts';
 
@@ -19,11 +20,21 @@ export interface TransitionJobInput {
 
 /**
  * Moves a job to another stage if the shop's workflow allows it now, and appends the
- * audit event in the same transaction. A refused move changes nothing and writes no event.
+ * audit event in the same transaction, with its outward effects (outbox). A refused move
+ * changes nothing and writes no event.
  */
 export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'>, input: TransitionJobInput): Promise<{ jobId: string; from: string; to: string }> {
   return withShop(deps.db, input.shopId, async (tx) => {
     const where = and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId), isNull(schema.jobs.deletedAt));
+    // Locks go order first, then job, as intake's do (it records the order, then cancels
+    // its jobs): the move re-derives the order's customer status in this transaction.
+    const [owner] = await tx.select({ orderId: schema.jobs.orderId }).from(schema.jobs).where(where);
+    if (!owner) throw new NotFoundError('Job');
+    await tx
+      .select({ id: schema.orders.id })
+      .from(schema.orders)
+      .where(and(eq(schema.orders.shopId, input.shopId), eq(schema.orders.id, owner.orderId)))
+      .for('update');
     const [job] = await tx.select().from(schema.jobs).where(where).for('update');
     if (!job) throw new NotFoundError('Job');
     if (input.expectedStage && input.expectedStage !== job.stageKey) {
@@ -37,7 +48,10 @@ export async function transitionJob(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'
       throw new IllegalTransitionError(decision.message, { from: job.stageKey, to: input.to, allowed: decision.allowed, reason: decision.reason });
     }
 
-    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at: deps.clock(), note: input.note ?? null, boss: deps.boss });
+    const at = deps.clock();
+    const note = input.note ?? null;
+    await applyTransition(tx, { shopId: input.shopId, job, from: decision.from, to: decision.to, actor: input.actor, at, note, boss: deps.boss });
+    await backpropagateJobMove(tx, deps, { shopId: input.shopId, job, from: decision.from, to: decision.to, actions: decision.actions, actor: input.actor, at, note });
     return { jobId: job.id, from: decision.from.key, to: decision.to.key };
   });
 }

@@ -3,6 +3,7 @@ import { schema, type QueueClient, type Tx } from '@pressline/db';
 import { productionDecision } from '../../domain/index.ts';
 import { cancelJobsForOrder } from '../jobs/cancel-jobs-for-order.ts';
 import { createJobsForOrder } from '../jobs/create-jobs-for-order.ts';
+import { refreshOrderStatus } from '../order-status/refresh-order-status.ts';
 import { recordOrder } from './record-order.ts';
 
 export interface AppliedOrder {
@@ -33,5 +34,8 @@ export async function applyOrderVersion(
     decision === 'stop'
       ? await cancelJobsForOrder(tx, { shopId, orderId: order.id, actor, at, note: `Order ${order.current.name} was cancelled or refunded in ${input.order.platform}`, boss: input.boss })
       : { cancelled: 0 };
+  // The customer now sees "paid" (or "cancelled"): e-mail and webhooks follow; the
+  // platform told us, so nothing is pushed back to it.
+  if (created.created > 0 || cancelled.cancelled > 0) await refreshOrderStatus(tx, { boss: input.boss }, { shopId, orderId: order.id, at, push: false });
   return { orderId: order.id, jobsCreated: created.created, jobsCancelled: cancelled.cancelled };
 }

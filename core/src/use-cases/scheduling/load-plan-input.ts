@@ -85,7 +85,8 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
           .innerJoin(o, and(eq(o.shopId, j.shopId), eq(o.id, j.orderId)))
           .where(and(eq(j.shopId, shopId), isNull(j.deletedAt), inArray(j.stageKey, keys)))
           .orderBy(asc(j.number));
-  const jobRows = joined.map((row) => row.job);
+  // A job in production without a machine is made somewhere the schedule does not model (by hand, elsewhere).
+  const jobRows = joined.map((row) => row.job).filter((row) => row.stageKey !== stages.running || row.machineId !== null || stages.queued.includes(row.stageKey));
   const promised = new Map(joined.map((row) => [row.job.id, row.promisedAt]));
   const jobIds = jobRows.map((row) => row.id);
 

@@ -20,9 +20,17 @@ describe('the next plan of a shop', () => {
     expect(verifySchedule(down, repaired.schedule).violations).toEqual([]);
 
     const pinned: SchedulingProblem = { ...problem, jobs: problem.jobs.map((job) => (job.id === 'j0' ? { ...job, pinnedTo: 'm3' } : job)) };
-    const solved = nextSchedule({ problem: pinned, previous, budgetMs: 1000, nowMs: clock });
+    const repinned = nextSchedule({ problem: pinned, previous, budgetMs: 1000, nowMs: clock });
+    expect(repinned.method).toBe('reschedule:job-removed,job-added');
+    expect(repinned.schedule.jobs.find((job) => job.jobId === 'j0')!.machineId).toBe('m3');
+    expect(verifySchedule(pinned, repinned.schedule).violations).toEqual([]);
+
+    const locked: SchedulingProblem = { ...problem, machines: problem.machines.map((m) => (m.id === 'm1' ? { ...m, lockedSequence: ['j5', 'j4'] } : m)) };
+    const solved = nextSchedule({ problem: locked, previous, budgetMs: 1000, nowMs: clock });
     expect(solved.method).toBe('solve');
-    expect(solved.schedule.jobs.find((job) => job.jobId === 'j0')!.machineId).toBe('m3');
+    expect(solved.schedule.machines.find((m) => m.machineId === 'm1')!.queue.slice(0, 2).map((p) => p.jobId)).toEqual(['j5', 'j4']);
     expect(nextSchedule({ problem, previous: null, budgetMs: 1000, nowMs: clock }).method).toBe('solve');
+    // Only the clock moved: the plan stands, so no ETA moves for nothing.
+    expect(nextSchedule({ problem: { ...problem, now: 5 }, previous, budgetMs: 1000, nowMs: clock })).toEqual({ schedule: previous.schedule, method: 'unchanged' });
   });
 });

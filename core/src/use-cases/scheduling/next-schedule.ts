@@ -6,7 +6,8 @@ const stepsFor = (jobs: number) => 20 * jobs + 500;
 /**
  * The new plan: a chain of incremental repairs when what changed since the last plan is
  * a list of events the scheduler knows (machine down/up, job added, started, finished,
- * removed, due date changed), else a full solve within `budgetMs`. The caller owns the clock.
+ * removed, due date changed), the last plan as it is when nothing changed, else a full
+ * solve within `budgetMs`. The caller owns the clock.
  */
 export function nextSchedule(input: {
   problem: SchedulingProblem;
@@ -16,15 +17,26 @@ export function nextSchedule(input: {
 }): { schedule: Schedule; method: string } {
   const { problem, previous } = input;
   const events = previous ? eventsBetween(previous.problem, problem) : null;
-  if (previous && events && events.length > 0) {
-    let current = previous;
-    for (const event of events) {
-      const step = reschedule({ problem: current.problem, previous: current.schedule, event, now: problem.now });
-      current = { problem: step.problem, schedule: step.schedule };
-    }
-    return { schedule: current.schedule, method: `reschedule:${events.map((event) => event.type).join(',')}` };
-  }
+  // Nothing changed but the clock (a repeated trigger): the plan stands; a fresh solve would only shuffle ETAs.
+  if (previous && events && events.length === 0) return { schedule: previous.schedule, method: 'unchanged' };
+  let fallback = 'solve';
   const deadline = input.nowMs() + input.budgetMs;
-  const schedule = solveSchedule(problem, { seed: 1, maxSteps: stepsFor(problem.jobs.length), shouldStop: () => input.nowMs() >= deadline });
-  return { schedule, method: 'solve' };
+  const shouldStop = () => input.nowMs() >= deadline;
+  if (previous && events && events.length > 0) {
+    try {
+      let current = previous;
+      for (const event of events) {
+        // Every job is placed before the budget is looked at: a stop only ends the improving.
+        const step = reschedule({ problem: current.problem, previous: current.schedule, event, now: problem.now, options: { seed: 1, shouldStop } });
+        current = { problem: step.problem, schedule: step.schedule };
+      }
+      return { schedule: current.schedule, method: `reschedule:${events.map((event) => event.type).join(',')}` };
+    } catch (error) {
+      // A stored plan the repair cannot read (e.g. written by an older version) must not
+      // block the shop's planning for good: solve from scratch, and say so in the method.
+      fallback = `solve:repair-failed:${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}`;
+    }
+  }
+  const schedule = solveSchedule(problem, { seed: 1, maxSteps: stepsFor(problem.jobs.length), shouldStop });
+  return { schedule, method: fallback };
 }

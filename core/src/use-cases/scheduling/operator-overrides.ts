@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { planStages } from '../../domain/index.ts';
+import { asJobId, jobActivityEvent, planStages } from '../../domain/index.ts';
+import { insertJobEvents } from '../jobs/insert-job-events.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import type { MachineRow } from './load-plan-input.ts';
@@ -43,12 +44,20 @@ async function waitingQueue(tx: Tx, shopId: string, machineId: string): Promise<
   return rows.map((row) => row.id);
 }
 
+/** The operator's change, on the job's audit trail. */
+export async function auditScheduleChange(tx: Tx, input: { shopId: string; job: { id: string; stageKey: string }; actor: string; at: Date; note: string }): Promise<void> {
+  const { job, ...rest } = input;
+  await insertJobEvents(tx, input.shopId, [jobActivityEvent({ jobId: asJobId(job.id), at: rest.at, actor: rest.actor, kind: 'schedule_changed', stage: job.stageKey, note: rest.note })]);
+}
+
 /** Pins a job to a machine (null: unpins); the scheduler then never plans it elsewhere. */
-export async function pinJob(deps: Deps, input: { shopId: string; jobId: string; machineId: string | null }): Promise<void> {
+export async function pinJob(deps: Deps, input: { shopId: string; jobId: string; machineId: string | null; actor: string }): Promise<void> {
   await withShop(deps.db, input.shopId, async (tx) => {
-    if (input.machineId) await machineOf(tx, input.shopId, input.machineId);
-    await jobOf(tx, input.shopId, input.jobId);
-    await tx.update(j).set({ pinnedMachineId: input.machineId, updatedAt: deps.clock() }).where(and(eq(j.shopId, input.shopId), eq(j.id, input.jobId)));
+    const machine = input.machineId ? await machineOf(tx, input.shopId, input.machineId) : null;
+    const job = await jobOf(tx, input.shopId, input.jobId);
+    const at = deps.clock();
+    await tx.update(j).set({ pinnedMachineId: input.machineId, updatedAt: at }).where(and(eq(j.shopId, input.shopId), eq(j.id, input.jobId)));
+    await auditScheduleChange(tx, { shopId: input.shopId, job, actor: input.actor, at, note: machine ? `pinned to ${machine.name}` : 'unpinned' });
     if (input.machineId) await dropFromOtherLists(tx, input.shopId, input.jobId, input.machineId);
     await queuePlan(tx, deps.boss, input.shopId);
   });
@@ -79,7 +88,7 @@ export async function lockMachineSequence(deps: Deps, input: { shopId: string; m
  * queue, as an operator drags it: the queue keeps that order (a locked machine's lock
  * becomes it). A pin to another machine is lifted, since the operator chose this one.
  */
-export async function moveJobInQueue(deps: Deps, input: { shopId: string; jobId: string; machineId: string; position: number }): Promise<void> {
+export async function moveJobInQueue(deps: Deps, input: { shopId: string; jobId: string; machineId: string; position: number; actor: string }): Promise<void> {
   if (!Number.isInteger(input.position) || input.position < 0) throw new BadRequestError('position: must be a whole number, 0 or more');
   await withShop(deps.db, input.shopId, async (tx) => {
     const machine = await machineOf(tx, input.shopId, input.machineId);
@@ -94,9 +103,10 @@ export async function moveJobInQueue(deps: Deps, input: { shopId: string; jobId:
       .set(machine.lockedSequence ? { lockedSequence: queue, updatedAt: at } : { manualOrder: queue, updatedAt: at })
       .where(and(eq(m.shopId, input.shopId), eq(m.id, input.machineId)));
     await dropFromOtherLists(tx, input.shopId, input.jobId, input.machineId);
-    if (job.pinnedMachineId && job.pinnedMachineId !== input.machineId) {
-      await tx.update(j).set({ pinnedMachineId: null, updatedAt: at }).where(and(eq(j.shopId, input.shopId), eq(j.id, input.jobId)));
-    }
+    const unpinned = job.pinnedMachineId !== null && job.pinnedMachineId !== input.machineId;
+    if (unpinned) await tx.update(j).set({ pinnedMachineId: null, updatedAt: at }).where(and(eq(j.shopId, input.shopId), eq(j.id, input.jobId)));
+    const where = `moved to position ${queue.indexOf(input.jobId) + 1} of ${queue.length} on ${machine.name}${unpinned ? ' (its pin lifted)' : ''}`;
+    await auditScheduleChange(tx, { shopId: input.shopId, job, actor: input.actor, at, note: where });
     await queuePlan(tx, deps.boss, input.shopId);
   });
 }

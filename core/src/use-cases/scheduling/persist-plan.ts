@@ -14,6 +14,8 @@ export interface PlanRows {
   keepMachineIn: readonly string[];
   /** Stages of jobs still to go through a machine (queued and held): one of them unplanned leaves its order without an ETA. */
   waitingStages: readonly string[];
+  /** Jobs on their machine, and which: they stay there whatever the plan says. */
+  runningOn: ReadonlyMap<string, string>;
 }
 
 const iso = (minutes: number) => new Date(fromAxisMinutes(minutes)).toISOString();
@@ -24,8 +26,12 @@ const iso = (minutes: number) => new Date(fromAxisMinutes(minutes)).toISOString(
  * caller's transaction. Returns the number of orders whose ETA changed.
  */
 export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
+  // A job whose machine stopped mid-run is planned elsewhere or not at all, but is still on that machine.
+  const onItsMachine = new Set(plan.schedule.jobs.filter((p) => plan.runningOn.get(p.jobId) === p.machineId).map((p) => p.jobId));
+  const interrupted = [...plan.runningOn.keys()].filter((jobId) => plan.durations.has(jobId) && !onItsMachine.has(jobId));
+  const planned = (jobId: string) => !interrupted.includes(jobId);
   const rows = [
-    ...plan.schedule.jobs.map((p) => ({
+    ...plan.schedule.jobs.filter((p) => planned(p.jobId)).map((p) => ({
       id: p.jobId,
       machine_id: p.machineId,
       sequence: p.sequence,
@@ -37,7 +43,7 @@ export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
       unscheduled_reason: null,
       unscheduled_detail: null,
     })),
-    ...[...plan.schedule.unscheduled, ...plan.unplannable].map((u) => ({
+    ...[...plan.schedule.unscheduled, ...plan.unplannable].filter((u) => planned(u.jobId)).map((u) => ({
       id: u.jobId,
       machine_id: null,
       sequence: null,
@@ -49,14 +55,29 @@ export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
       unscheduled_reason: u.reason,
       unscheduled_detail: u.detail,
     })),
+    ...interrupted.map((jobId) => ({
+      id: jobId,
+      machine_id: plan.runningOn.get(jobId)!,
+      sequence: null,
+      planned_start: null,
+      planned_end: null,
+      setup_minutes: null,
+      duration_minutes: plan.durations.get(jobId)?.minutes ?? null,
+      duration_source: plan.durations.get(jobId)?.source ?? null,
+      unscheduled_reason: 'interrupted',
+      unscheduled_detail: 'its machine stopped while it ran: move it back to the scheduled stage to plan it on another machine',
+    })),
   ];
   const j = schema.jobs;
   // Jobs that left the plan since: no planned times; queued or held ones no machine either.
+  // Only rows that change: a shop's finished jobs keep their machine and are not rewritten.
+  const keep = sql.param([...plan.keepMachineIn]);
   await tx.execute(sql`
     update ${j} set planned_start = null, planned_end = null, sequence = null, setup_minutes = null, unscheduled_reason = null, unscheduled_detail = null,
-      machine_id = case when ${j.stageKey} = any(${sql.param([...plan.keepMachineIn])}::text[]) then ${j.machineId} else null end
+      machine_id = case when ${j.stageKey} = any(${keep}::text[]) then ${j.machineId} else null end
     where ${j.shopId} = ${plan.shopId} and not (${j.id} = any(${sql.param([...plan.jobIds])}::uuid[]))
-      and (${j.plannedEnd} is not null or ${j.machineId} is not null or ${j.unscheduledReason} is not null)`);
+      and (${j.plannedStart} is not null or ${j.plannedEnd} is not null or ${j.sequence} is not null or ${j.setupMinutes} is not null
+        or ${j.unscheduledReason} is not null or (${j.machineId} is not null and not (${j.stageKey} = any(${keep}::text[]))))`);
   if (rows.length > 0) {
     await tx.execute(sql`
       update ${j} set machine_id = v.machine_id, sequence = v.sequence, planned_start = v.planned_start, planned_end = v.planned_end,
@@ -75,14 +96,15 @@ export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
  */
 async function recordOrderEtas(tx: Tx, shopId: string, at: Date, waitingStages: readonly string[]): Promise<number> {
   const changed = await tx.execute<{ id: string; old: number | null; eta: number | null }>(sql`
-    with etas as (
-      select order_id, max(planned_end) as eta from ${schema.jobs}
-      where shop_id = ${shopId} and deleted_at is null group by order_id
-      having max(planned_end) is not null
-        and not bool_or(planned_end is null and stage_key = any(${sql.param([...waitingStages])}::text[]))
+    with relevant as (
+      select order_id, planned_end, planned_end is null as blocking from ${schema.jobs}
+      where shop_id = ${shopId} and deleted_at is null
+        and (planned_end is not null or stage_key = any(${sql.param([...waitingStages])}::text[]) or unscheduled_reason is not null)
+    ), etas as (
+      select order_id, case when bool_or(blocking) then null else max(planned_end) end as eta from relevant group by order_id
     ), changed as (
       select o.id, o.eta as old, e.eta from ${schema.orders} o left join etas e on e.order_id = o.id
-      where o.shop_id = ${shopId} and o.deleted_at is null and o.eta is distinct from e.eta
+      where o.shop_id = ${shopId} and o.deleted_at is null and (o.eta is not null or e.eta is not null) and o.eta is distinct from e.eta
     ), updated as (
       update ${schema.orders} o set eta = changed.eta from changed where o.shop_id = ${shopId} and o.id = changed.id returning o.id
     )

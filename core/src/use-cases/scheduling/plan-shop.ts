@@ -46,6 +46,7 @@ export async function planShop(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { sh
       durations: built.durations,
       unplannable: built.unplannable,
       keepMachineIn,
+      runningOn: new Map(plan.jobs.flatMap((job) => (job.running ? [[job.id, job.running.machineId] as const] : []))),
       waitingStages: workflow.stages.filter((stage) => stage.category === 'queued' || stage.category === 'hold').map((stage) => stage.key),
     });
     await tx.update(s).set({ problem: built.problem, schedule, method, plannedAt: at, updatedAt: at }).where(eq(s.shopId, shopId));

@@ -3,28 +3,39 @@ import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { parseTimeModel } from '../../domain/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { auditScheduleChange } from './operator-overrides.ts';
 import { queuePlan } from './queue-plan.ts';
 
 type Deps = Pick<CoreDeps, 'db' | 'boss' | 'clock'>;
 
 /** Due date, rush and priority of a job: what the scheduler weighs lateness by. */
-export async function updateJobSchedule(deps: Deps, input: { shopId: string; jobId: string; dueAt?: Date | null; rush?: boolean | null; priority?: number | null }) {
+export async function updateJobSchedule(deps: Deps, input: { shopId: string; jobId: string; dueAt?: Date | null; rush?: boolean | null; priority?: number | null; actor: string }) {
   if (input.priority !== undefined && input.priority !== null && (!Number.isInteger(input.priority) || input.priority < 1 || input.priority > 100)) {
     throw new BadRequestError('priority: must be a whole number from 1 (normal) to 100');
   }
   return withShop(deps.db, input.shopId, async (tx) => {
     const j = schema.jobs;
+    const where = and(eq(j.shopId, input.shopId), eq(j.id, input.jobId), isNull(j.deletedAt));
+    const [before] = await tx.select().from(j).where(where).for('update');
+    if (!before) throw new NotFoundError('Job');
+    const at = deps.clock();
     const [saved] = await tx
       .update(j)
       .set({
         ...(input.dueAt !== undefined ? { dueAt: input.dueAt } : {}),
         ...(input.rush !== undefined && input.rush !== null ? { rush: input.rush } : {}),
         ...(input.priority !== undefined && input.priority !== null ? { priority: input.priority } : {}),
-        updatedAt: deps.clock(),
+        updatedAt: at,
       })
-      .where(and(eq(j.shopId, input.shopId), eq(j.id, input.jobId), isNull(j.deletedAt)))
+      .where(where)
       .returning();
-    if (!saved) throw new NotFoundError('Job');
+    const show = (date: Date | null) => (date ? date.toISOString() : 'none');
+    const changes = [
+      ...(show(before.dueAt) !== show(saved!.dueAt) ? [`due ${show(before.dueAt)} → ${show(saved!.dueAt)}`] : []),
+      ...(before.rush !== saved!.rush ? [saved!.rush ? 'rush' : 'no longer rush'] : []),
+      ...(before.priority !== saved!.priority ? [`priority ${before.priority} → ${saved!.priority}`] : []),
+    ];
+    if (changes.length > 0) await auditScheduleChange(tx, { shopId: input.shopId, job: saved!, actor: input.actor, at, note: changes.join('; ') });
     await queuePlan(tx, deps.boss, input.shopId);
     return saved;
   });

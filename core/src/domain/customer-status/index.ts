@@ -1,0 +1,13 @@
+export { deriveOrderStatus } from './derive-order-status.ts';
+export {
+  ORDER_CUSTOMER_STATUSES,
+  ORDER_STATUS_LABELS,
+  type LineProgress,
+  type LineStatus,
+  type OrderCustomerStatus,
+  type OrderStatus,
+  type OrderStatusInput,
+  type StatusJob,
+  type StatusLine,
+  type StatusShipment,
+} from './order-status-types.ts';
