@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { schema, type QueueClient, type Tx } from '@pressline/db';
-import { formatJobNumber, stageByKey, stagePath, type Workflow } from '../../domain/index.ts';
+import { decideTransition, formatJobNumber, stageByKey, stagePath, type Workflow } from '../../domain/index.ts';
 import { IllegalTransitionError } from '../../errors.ts';
 import { applyTransition } from '../jobs/apply-transition.ts';
+import { backpropagateJobMove } from '../jobs/backpropagate-job-move.ts';
 import { loadTransitionContext } from '../jobs/transition-context.ts';
 
 export interface MoveServedJobs {
@@ -54,7 +55,11 @@ export async function moveServedJobs(tx: Tx, move: MoveServedJobs): Promise<{ mo
     let from = stageByKey(move.workflow, job.stageKey)!;
     let heldFrom = job.heldFrom;
     for (const to of path) {
+      // The step's declared actions (status push, e-mail) go out as for any other move.
+      const decision = decideTransition(move.workflow, { from: from.key, to: to.key, context: { ...context, heldFrom } });
+      const actions = decision.ok ? decision.actions : [];
       await applyTransition(tx, { shopId: move.shopId, job: { id: job.id, heldFrom }, from, to, actor: move.actor, at: move.at, note: move.note, boss: move.boss });
+      await backpropagateJobMove(tx, { boss: move.boss }, { shopId: move.shopId, job, from, to, actions, actor: move.actor, at: move.at, note: move.note });
       heldFrom = null;
       from = to;
     }
