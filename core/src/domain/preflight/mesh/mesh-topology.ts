@@ -23,37 +23,46 @@ export function analyzeTopology(positions: Float32Array, seed?: number): Topolog
   return topologyOf(corners, vertexCount);
 }
 
-/** Edges and shells of welded triangles (vertex ids, three per triangle). */
+/**
+ * Edges and shells of welded triangles (vertex ids, three per triangle). Shells are
+ * joined along the edges as the buckets are scanned (the vertex of a bucket with each
+ * of its neighbours), which links exactly the vertices the triangles link; triangles
+ * with a repeated vertex have no bucket entries and are joined where they are counted.
+ */
 export function topologyOf(corners: Uint32Array, vertexCount: number): Topology {
   const triangles = Math.floor(corners.length / 3);
+  const shells = new Shells(vertexCount);
 
   const offsets = new Uint32Array(vertexCount + 1);
   for (let t = 0; t < triangles; t++) {
     const a = corners[t * 3]!, b = corners[t * 3 + 1]!, c = corners[t * 3 + 2]!;
-    if (a === b || b === c || a === c) continue;
+    if (a === b || b === c || a === c) {
+      shells.join(a, b);
+      shells.join(b, c);
+      continue;
+    }
     offsets[a < b ? a : b]!++;
     offsets[b < c ? b : c]!++;
     offsets[c < a ? c : a]!++;
   }
+  // Each offset becomes its bucket's end; filling a bucket backwards leaves it at its start.
   let total = 0;
   for (let v = 0; v < vertexCount; v++) {
-    const count = offsets[v]!;
+    total += offsets[v]!;
     offsets[v] = total;
-    total += count;
   }
   offsets[vertexCount] = total;
 
   const entries = new Uint32Array(total);
-  const cursor = offsets.slice(0, vertexCount);
   for (let t = 0; t < triangles; t++) {
     const a = corners[t * 3]!, b = corners[t * 3 + 1]!, c = corners[t * 3 + 2]!;
     if (a === b || b === c || a === c) continue;
-    if (a < b) entries[cursor[a]!++] = b * 2;
-    else entries[cursor[b]!++] = a * 2 + 1;
-    if (b < c) entries[cursor[b]!++] = c * 2;
-    else entries[cursor[c]!++] = b * 2 + 1;
-    if (c < a) entries[cursor[c]!++] = a * 2;
-    else entries[cursor[a]!++] = c * 2 + 1;
+    if (a < b) entries[--offsets[a]!] = b * 2;
+    else entries[--offsets[b]!] = a * 2 + 1;
+    if (b < c) entries[--offsets[b]!] = c * 2;
+    else entries[--offsets[c]!] = b * 2 + 1;
+    if (c < a) entries[--offsets[c]!] = a * 2;
+    else entries[--offsets[a]!] = c * 2 + 1;
   }
 
   let openEdges = 0;
@@ -62,6 +71,7 @@ export function topologyOf(corners: Uint32Array, vertexCount: number): Topology 
     const start = offsets[v]!, end = offsets[v + 1]!;
     if (end - start > SMALL_BUCKET) entries.subarray(start, end).sort();
     else insertionSort(entries, start, end);
+    let root = shells.find(v);
     let i = start;
     while (i < end) {
       const upper = entries[i]! >>> 1;
@@ -74,11 +84,11 @@ export function topologyOf(corners: Uint32Array, vertexCount: number): Topology 
       }
       if (forward + backward === 1) openEdges++;
       else if (forward !== 1 || backward !== 1) nonManifoldEdges++;
+      root = shells.joinRoot(root, upper);
     }
   }
 
-  const shells = countShells(corners, vertexCount);
-  return { vertices: vertexCount, openEdges, nonManifoldEdges, shells, watertight: triangles > 0 && openEdges === 0 && nonManifoldEdges === 0 };
+  return { vertices: vertexCount, openEdges, nonManifoldEdges, shells: shells.count, watertight: triangles > 0 && openEdges === 0 && nonManifoldEdges === 0 };
 }
 
 function insertionSort(values: Uint32Array, start: number, end: number): void {
@@ -93,11 +103,19 @@ function insertionSort(values: Uint32Array, start: number, end: number): void {
   }
 }
 
-/** Connected components of triangles sharing a vertex: union-find with path halving. */
-function countShells(corners: Uint32Array, vertexCount: number): number {
-  const parent = new Uint32Array(vertexCount);
-  for (let v = 0; v < vertexCount; v++) parent[v] = v;
-  const find = (start: number): number => {
+/** Connected components of vertices: union-find with path halving, the smaller root winning. */
+class Shells {
+  private readonly parent: Uint32Array;
+  count: number;
+
+  constructor(vertexCount: number) {
+    this.parent = new Uint32Array(vertexCount);
+    for (let v = 0; v < vertexCount; v++) this.parent[v] = v;
+    this.count = vertexCount;
+  }
+
+  find(start: number): number {
+    const parent = this.parent;
     let v = start;
     while (parent[v] !== v) {
       const grand = parent[parent[v]!]!;
@@ -105,21 +123,22 @@ function countShells(corners: Uint32Array, vertexCount: number): number {
       v = grand;
     }
     return v;
-  };
-  let shells = vertexCount;
-  for (let i = 0; i + 2 < corners.length; i += 3) {
-    const a = find(corners[i]!);
-    const b = find(corners[i + 1]!);
-    if (a !== b) {
-      parent[a > b ? a : b] = a > b ? b : a;
-      shells--;
-    }
-    const root = a > b ? b : a;
-    const c = find(corners[i + 2]!);
-    if (root !== c) {
-      parent[root > c ? root : c] = root > c ? c : root;
-      shells--;
-    }
   }
-  return shells;
+
+  join(a: number, b: number): void {
+    this.joinRoot(this.find(a), b);
+  }
+
+  /** Joins the shell whose root is `root` with `b`'s, and returns the joined shell's root. */
+  joinRoot(root: number, b: number): number {
+    const other = this.find(b);
+    if (other === root) return root;
+    this.count--;
+    if (other < root) {
+      this.parent[root] = other;
+      return other;
+    }
+    this.parent[other] = root;
+    return root;
+  }
 }

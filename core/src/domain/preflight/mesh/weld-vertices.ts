@@ -45,9 +45,11 @@ export class Welder {
   }
 
   /**
-   * Welds a run of records, in two sweeps because lookups are bound by memory latency:
-   * the first hashes every corner and reads its table slot (independent loads the CPU
-   * overlaps), the second takes the slot's vertex when it matches (most corners, after a
+   * Welds a run of records in sweeps, because lookups are bound by memory latency: the
+   * first hashes every corner; the second only reads each corner's table slot, a loop so
+   * short that the CPU keeps many of these independent cache misses in flight (measured:
+   * loading in the hashing loop leaves room for a few, and that load was half the weld's
+   * time); the third takes the slot's vertex when it matches (most corners, after a
    * vertex's first use) and probes or inserts for the rest, in order, so a vertex added
    * earlier in the run is found again.
    */
@@ -68,11 +70,10 @@ export class Welder {
         if (x === NEGATIVE_ZERO) x = 0;
         if (y === NEGATIVE_ZERO) y = 0;
         if (z === NEGATIVE_ZERO) z = 0;
-        const h = hash(x, y, z, seed);
-        hashes[q] = h;
-        entries[q] = table[h & mask]!;
+        hashes[q] = hash(x, y, z, seed);
       }
     }
+    for (let q = 0; q < count * 3; q++) entries[q] = table[hashes[q]! & mask]!;
 
     const corners = this.corners;
     const cornerStep = records.step * 3;
