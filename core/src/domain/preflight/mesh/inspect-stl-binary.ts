@@ -31,5 +31,5 @@ export function measureBinaryStl(bytes: Uint8Array, limits: Pick<InspectLimits, 
 export function binaryStlTopology(bytes: Uint8Array, triangles: number, seed: number): Topology {
   const welder = new Welder(new Uint32Array(triangles * 3), seed);
   forEachBinaryStlRun(bytes, triangles, (records) => welder.weld(records));
-  return topologyOf(welder.corners, welder.vertexCount);
+  return topologyOf(welder.corners, welder.vertexCount, welder.spent());
 }

@@ -1,4 +1,4 @@
-import { weldVertices } from './weld-vertices.ts';
+import { weldVertices, type WeldScratch } from './weld-vertices.ts';
 
 export interface Topology {
   vertices: number;
@@ -19,8 +19,8 @@ const SMALL_BUCKET = 16;
  * Triangles with a repeated vertex have no proper edges and are left out.
  */
 export function analyzeTopology(positions: Float32Array, seed?: number): Topology {
-  const { corners, vertexCount } = weldVertices(positions, seed);
-  return topologyOf(corners, vertexCount);
+  const { corners, vertexCount, scratch } = weldVertices(positions, seed);
+  return topologyOf(corners, vertexCount, scratch);
 }
 
 /**
@@ -29,11 +29,13 @@ export function analyzeTopology(positions: Float32Array, seed?: number): Topolog
  * of its neighbours), which links exactly the vertices the triangles link; triangles
  * with a repeated vertex have no bucket entries and are joined where they are counted.
  */
-export function topologyOf(corners: Uint32Array, vertexCount: number): Topology {
+export function topologyOf(corners: Uint32Array, vertexCount: number, scratch?: WeldScratch): Topology {
   const triangles = Math.floor(corners.length / 3);
-  const shells = new Shells(vertexCount);
+  // Per vertex: bucket offsets and shell parents, in the weld's vertex array when it is there.
+  const words = scratch && scratch.vertexWords.length >= 2 * vertexCount + 1 ? scratch.vertexWords : new Uint32Array(2 * vertexCount + 1);
+  const offsets = words.subarray(0, vertexCount + 1).fill(0);
+  const shells = new Shells(words.subarray(vertexCount + 1, 2 * vertexCount + 1));
 
-  const offsets = new Uint32Array(vertexCount + 1);
   for (let t = 0; t < triangles; t++) {
     const a = corners[t * 3]!, b = corners[t * 3 + 1]!, c = corners[t * 3 + 2]!;
     if (a === b || b === c || a === c) {
@@ -53,7 +55,8 @@ export function topologyOf(corners: Uint32Array, vertexCount: number): Topology 
   }
   offsets[vertexCount] = total;
 
-  const entries = new Uint32Array(total);
+  // Up to three entries per triangle: the weld's table has at least that many slots.
+  const entries = scratch && scratch.slots.length >= total ? scratch.slots.subarray(0, total) : new Uint32Array(total);
   for (let t = 0; t < triangles; t++) {
     const a = corners[t * 3]!, b = corners[t * 3 + 1]!, c = corners[t * 3 + 2]!;
     if (a === b || b === c || a === c) continue;
@@ -108,10 +111,11 @@ class Shells {
   private readonly parent: Uint32Array;
   count: number;
 
-  constructor(vertexCount: number) {
-    this.parent = new Uint32Array(vertexCount);
-    for (let v = 0; v < vertexCount; v++) this.parent[v] = v;
-    this.count = vertexCount;
+  /** Every vertex its own shell, in `parent` (one word per vertex, overwritten). */
+  constructor(parent: Uint32Array) {
+    for (let v = 0; v < parent.length; v++) parent[v] = v;
+    this.parent = parent;
+    this.count = parent.length;
   }
 
   find(start: number): number {
