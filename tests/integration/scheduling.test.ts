@@ -279,8 +279,12 @@ describe('the live schedule: machines, planned times, ETAs and operator override
     const promised = await gql<{ setOrderPromise: { promisedAt: string } }>(/* GraphQL */ `mutation ($o: ID!, $at: DateTime) { setOrderPromise(orderId: $o, promisedAt: $at) { promisedAt } }`, { o: order.id, at: promise });
     expect(promised.setOrderPromise.promisedAt).toBe(promise);
     await planned(() => true);
-    const seen = await gql<{ order: { eta: string; promisedAt: string; delayed: boolean } }>(/* GraphQL */ `query ($o: ID!) { order(id: $o) { eta promisedAt delayed } }`, { o: order.id });
-    expect(seen.order).toEqual({ eta: expect.any(String), promisedAt: promise, delayed: true });
+    const seen = await gql<{ order: { eta: string; promisedAt: string; delayed: boolean; customerStatus: { status: string } } }>(/* GraphQL */ `query ($o: ID!) { order(id: $o) { eta promisedAt delayed customerStatus { status } } }`, { o: order.id });
+    expect(seen.order).toEqual({ eta: expect.any(String), promisedAt: promise, delayed: true, customerStatus: { status: 'delayed' } });
+    // The customer is told: the delay is recorded on the order and its status push is on its way out.
+    const [pushed] = await app.owner<{ n: number }[]>`
+      select count(*)::int as n from outbox where order_id = ${order.id} and kind = 'push_status' and payload->>'status' = 'delayed'`;
+    expect(pushed!.n).toBe(1);
 
     // Unlocked, the queue is the scheduler's again: the last job on Press A, now rush and due, goes first.
     const queue = jobsOnMachines(await plan())

@@ -23,9 +23,9 @@ const iso = (minutes: number) => new Date(fromAxisMinutes(minutes)).toISOString(
 /**
  * Writes the plan onto the jobs and the ETAs onto the orders, and appends an
  * `eta_changed` order event for each order whose ETA moved (with old → new), all in the
- * caller's transaction. Returns the number of orders whose ETA changed.
+ * caller's transaction. Returns the orders whose ETA changed, and whether each has a promised date.
  */
-export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
+export async function persistPlan(tx: Tx, plan: PlanRows): Promise<EtaChangedOrder[]> {
   // A job whose machine stopped mid-run is planned elsewhere or not at all, but is still on that machine.
   const onItsMachine = new Set(plan.schedule.jobs.filter((p) => plan.runningOn.get(p.jobId) === p.machineId).map((p) => p.jobId));
   const interrupted = [...plan.runningOn.keys()].filter((jobId) => plan.durations.has(jobId) && !onItsMachine.has(jobId));
@@ -94,8 +94,8 @@ export async function persistPlan(tx: Tx, plan: PlanRows): Promise<number> {
  * An order's ETA is the latest planned end of its jobs, when every job that still has
  * to go through a machine is planned; else it has none (an honest "not known yet").
  */
-async function recordOrderEtas(tx: Tx, shopId: string, at: Date, waitingStages: readonly string[]): Promise<number> {
-  const changed = await tx.execute<{ id: string; old: number | null; eta: number | null }>(sql`
+async function recordOrderEtas(tx: Tx, shopId: string, at: Date, waitingStages: readonly string[]): Promise<EtaChangedOrder[]> {
+  const changed = await tx.execute<{ id: string; old: number | null; eta: number | null; promised: boolean }>(sql`
     with relevant as (
       select order_id, planned_end, planned_end is null as blocking from ${schema.jobs}
       where shop_id = ${shopId} and deleted_at is null
@@ -103,17 +103,23 @@ async function recordOrderEtas(tx: Tx, shopId: string, at: Date, waitingStages: 
     ), etas as (
       select order_id, case when bool_or(blocking) then null else max(planned_end) end as eta from relevant group by order_id
     ), changed as (
-      select o.id, o.eta as old, e.eta from ${schema.orders} o left join etas e on e.order_id = o.id
+      select o.id, o.eta as old, e.eta, o.promised_at is not null as promised from ${schema.orders} o left join etas e on e.order_id = o.id
       where o.shop_id = ${shopId} and o.deleted_at is null and (o.eta is not null or e.eta is not null) and o.eta is distinct from e.eta
     ), updated as (
       update ${schema.orders} o set eta = changed.eta from changed where o.shop_id = ${shopId} and o.id = changed.id returning o.id
     )
-    select id, (extract(epoch from old) * 1000)::float8 as old, (extract(epoch from eta) * 1000)::float8 as eta from changed`);
+    select id, (extract(epoch from old) * 1000)::float8 as old, (extract(epoch from eta) * 1000)::float8 as eta, promised from changed`);
   const list = [...changed];
-  if (list.length === 0) return 0;
+  if (list.length === 0) return [];
   const show = (ms: number | null) => (ms === null ? 'none' : new Date(Number(ms)).toISOString());
   await tx.insert(schema.orderEvents).values(
     list.map((row) => ({ shopId, orderId: row.id, at, actor: 'scheduler', kind: 'eta_changed', note: `ETA ${show(row.old)} → ${show(row.eta)}` })),
   );
-  return list.length;
+  return list.map((row) => ({ orderId: row.id, promised: row.promised }));
+}
+
+export interface EtaChangedOrder {
+  orderId: string;
+  /** Only an order with a promised date can become (or stop being) delayed. */
+  promised: boolean;
 }

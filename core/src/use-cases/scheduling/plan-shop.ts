@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { buildProblem } from '../../domain/index.ts';
+import { refreshOrderStatus } from '../order-status/refresh-order-status.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { loadPlanInput } from './load-plan-input.ts';
 import { nextSchedule } from './next-schedule.ts';
@@ -24,7 +25,7 @@ export interface PlanShopResult {
  * orders (each change an order event), and the problem and schedule are kept for the
  * next step, all in one transaction. One planner per shop at a time (row lock).
  */
-export async function planShop(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { shopId: string; budgetMs?: number }): Promise<PlanShopResult> {
+export async function planShop(deps: Pick<CoreDeps, 'db' | 'boss' | 'clock'>, input: { shopId: string; budgetMs?: number }): Promise<PlanShopResult> {
   const { shopId } = input;
   return withShop(deps.db, shopId, async (tx) => {
     const s = schema.shopSchedules;
@@ -38,7 +39,7 @@ export async function planShop(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { sh
 
     const workflow = await loadShopWorkflow(tx, shopId);
     const keepMachineIn = workflow.stages.filter((stage) => stage.category === 'active' || stage.category === 'done').map((stage) => stage.key);
-    const ordersWithNewEta = await persistPlan(tx, {
+    const etaChanged = await persistPlan(tx, {
       shopId,
       at,
       schedule,
@@ -49,7 +50,11 @@ export async function planShop(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { sh
       runningOn: new Map(plan.jobs.flatMap((job) => (job.running ? [[job.id, job.running.machineId] as const] : []))),
       waitingStages: workflow.stages.filter((stage) => stage.category === 'queued' || stage.category === 'hold').map((stage) => stage.key),
     });
+    // An ETA past the promised date makes the order "delayed" for its customer (and back): pushed, e-mailed, announced.
+    for (const order of etaChanged.filter((changed) => changed.promised)) {
+      await refreshOrderStatus(tx, deps, { shopId, orderId: order.orderId, at, push: true });
+    }
     await tx.update(s).set({ problem: built.problem, schedule, method, plannedAt: at, updatedAt: at }).where(eq(s.shopId, shopId));
-    return { method, planned: schedule.jobs.length, unscheduled: schedule.unscheduled.length + built.unplannable.length, ordersWithNewEta };
+    return { method, planned: schedule.jobs.length, unscheduled: schedule.unscheduled.length + built.unplannable.length, ordersWithNewEta: etaChanged.length };
   });
 }

@@ -5,6 +5,7 @@ import { parseTimeModel } from '../../domain/index.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { auditScheduleChange } from './operator-overrides.ts';
 import { queuePlan } from './queue-plan.ts';
+import { refreshOrderStatus } from '../order-status/refresh-order-status.ts';
 
 type Deps = Pick<CoreDeps, 'db' | 'boss' | 'clock'>;
 
@@ -51,6 +52,8 @@ export async function setOrderPromise(deps: Deps, input: { shopId: string; order
       .where(and(eq(o.shopId, input.shopId), eq(o.id, input.orderId), isNull(o.deletedAt)))
       .returning();
     if (!saved) throw new NotFoundError('Order');
+    // A new promise may make the current ETA late (or on time again) for the customer.
+    await refreshOrderStatus(tx, deps, { shopId: input.shopId, orderId: input.orderId, at: deps.clock(), push: true });
     await queuePlan(tx, deps.boss, input.shopId);
     return saved;
   });
