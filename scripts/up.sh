@@ -37,6 +37,17 @@ if [ "${1:-}" = "test" ] && ! command -v php >/dev/null 2>&1; then
   fi
 fi
 
+# Browser tests drive Debian's chromium (never a browser download).
+if [ "${1:-}" = "test" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "pressline: installing chromium (Debian package) for the browser tests" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+  else
+    echo "pressline: the browser tests need chromium (Debian: apt-get install chromium)" >&2
+    exit 1
+  fi
+fi
+
 cd "$root"
 pnpm install --frozen-lockfile --reporter=append-only >&2
 exec pnpm "$@"
