@@ -14,6 +14,8 @@ export function frameAncestors(): MiddlewareHandler {
     if (!c.res.headers.get('content-type')?.startsWith('text/html')) return;
     const shop = c.req.query('shop')?.toLowerCase();
     const ancestors = shop && SHOPIFY_SHOP.test(shop) ? `https://${shop} https://admin.shopify.com` : "'none'";
-    c.res.headers.set('Content-Security-Policy', `frame-ancestors ${ancestors};`);
+    // A page's own policy (scripts, connections) is kept; frame-ancestors is added to it.
+    const own = c.res.headers.get('Content-Security-Policy');
+    c.res.headers.set('Content-Security-Policy', own ? `${own}; frame-ancestors ${ancestors};` : `frame-ancestors ${ancestors};`);
   };
 }

@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CoreDeps } from '../deps.ts';
 import { UnauthenticatedError } from '../errors.ts';
-import { authenticateApiKey, type ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
+import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
+import { adminApiRoutes, requireCredential } from './admin-api-routes.ts';
+import { adminPages } from './admin-pages.ts';
 import { errorBody, httpStatusOf } from './error-mapping.ts';
 import { createGraphQLHandler } from './graphql/yoga.ts';
 import { webhookHandler } from './webhooks-route.ts';
@@ -14,6 +16,8 @@ import { MAX_UPLOAD_BYTES } from '../use-cases/preflight/upload-job-file.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
+  /** The built admin app (admin-app/dist by default). */
+  adminDist?: string;
 }
 
 /** Platforms deliver orders of a few hundred kB at most; anything larger is refused unread. */
@@ -64,13 +68,11 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
       onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Files are limited to ${MAX_UPLOAD_BYTES / 1048576} MB` } }, 413),
     }),
   );
-  app.use('/graphql', async (c, next) => {
-    const key = bearerToken(c.req.header('authorization')) ?? c.req.header('x-api-key');
-    if (!key) throw new UnauthenticatedError('Send an API key as "Authorization: Bearer <key>"');
-    c.set('principal', await authenticateApiKey(deps, key));
-    await next();
-  });
+  app.use('/graphql', requireCredential(deps));
   app.on(['GET', 'POST'], '/graphql', (c) => graphql.fetch(c.req.raw, { principal: c.get('principal') }));
+
+  app.route('/api', adminApiRoutes(deps));
+  app.route('/', adminPages(options.adminDist));
 
   app.onError((error, c) => {
     const status = httpStatusOf(error);

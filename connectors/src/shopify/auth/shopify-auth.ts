@@ -13,6 +13,8 @@ export interface ShopifyGrant {
 }
 
 export interface ShopifyAuth {
+  /** Verifies an App Bridge session token (signature, audience, expiry) and names its shop; nothing leaves for Shopify. */
+  verifySessionToken(sessionToken: string): Promise<ConnectorResult<{ shopDomain: string }>>;
   /** Verifies an App Bridge session token and exchanges it for an expiring offline token. */
   exchangeSessionToken(sessionToken: string): Promise<ConnectorResult<ShopifyGrant>>;
   /** Renews an expiring offline token before it runs out. */
@@ -27,6 +29,15 @@ export interface ShopifyAuth {
 export function createShopifyAuth(config: ShopifyAppConfig): ShopifyAuth {
   const shopify = createShopifyClient(config);
   return {
+    async verifySessionToken(sessionToken) {
+      try {
+        const payload = await shopify.session.decodeSessionToken(sessionToken);
+        return { ok: true, value: { shopDomain: new URL(payload.dest).host.toLowerCase() } };
+      } catch {
+        // The SDK's message quotes the token; it must not reach logs or the caller.
+        return { ok: false, reason: 'unauthorized', message: 'the session token is not valid for this app' };
+      }
+    },
     async exchangeSessionToken(sessionToken) {
       let shopDomain: string;
       try {

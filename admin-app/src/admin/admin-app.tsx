@@ -1,0 +1,32 @@
+import { Frame, Navigation } from '@shopify/polaris';
+import { ApiError } from '../api/graphql.ts';
+import { navigate } from '../router.ts';
+import { SignIn } from '../sign-in.tsx';
+import { OutboxFailuresPage } from './outbox-failures.tsx';
+import { OverviewPage } from './overview.tsx';
+import { useState } from 'react';
+
+/** The merchant admin at /app: the pages built so far, behind one navigation. */
+export function AdminApp({ path }: { path: string }) {
+  const [signedOut, setSignedOut] = useState<ApiError | null>(null);
+  if (signedOut) return <SignIn problem={signedOut.message} onSignedIn={() => setSignedOut(null)} />;
+  const onAuthProblem = (error: ApiError) => {
+    if (error.status === 401) setSignedOut(error);
+  };
+  const navigation = (
+    <Navigation location={path}>
+      <Navigation.Section
+        items={[
+          { label: 'Overview', url: '/app', exactMatch: true, onClick: () => navigate('/app') },
+          { label: 'Outbox failures', url: '/app/outbox', onClick: () => navigate('/app/outbox') },
+          { label: 'Operator queue', url: '/ops', onClick: () => navigate('/ops') },
+        ]}
+      />
+    </Navigation>
+  );
+  return (
+    <Frame navigation={navigation}>
+      {path.startsWith('/app/outbox') ? <OutboxFailuresPage onAuthProblem={onAuthProblem} /> : <OverviewPage onAuthProblem={onAuthProblem} />}
+    </Frame>
+  );
+}

@@ -1,0 +1,102 @@
+import { gql } from '../api/graphql.ts';
+
+export interface StageView {
+  key: string;
+  label: string;
+  category: string;
+  customerStatus: string;
+}
+
+export interface BoardJob {
+  id: string;
+  number: string;
+  title: string;
+  rush: boolean;
+  dueAt: string | null;
+  tags: string[];
+  stage: StageView;
+  stageEnteredAt: string;
+  preflightStatus: string;
+  eta: string | null;
+  machine: { name: string } | null;
+  order: { id: string; name: string; customerName: string | null } | null;
+}
+
+const JOB_FIELDS = `id number title rush dueAt tags stageEnteredAt preflightStatus eta
+  stage { key label category customerStatus } machine { name } order { id name customerName }`;
+
+/** Every open job of the shop, in pages of 100 (a shop floor holds hundreds, not millions). */
+export async function loadBoardJobs(): Promise<BoardJob[]> {
+  const jobs: BoardJob[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const data: { jobs: { nodes: BoardJob[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gql(
+      `query Board($after: String) { jobs(first: 100, after: $after) { nodes { ${JOB_FIELDS} } pageInfo { endCursor hasNextPage } } }`,
+      { after },
+    );
+    jobs.push(...data.jobs.nodes);
+    if (!data.jobs.pageInfo.hasNextPage) break;
+    after = data.jobs.pageInfo.endCursor;
+  }
+  return jobs;
+}
+
+export interface JobDetail extends BoardJob {
+  nextStages: StageView[];
+  events: { at: string; actor: string; kind: string; from: string | null; to: string; note: string | null }[];
+  items: { quantity: number; orderLine: { id: string; title: string; sku: string | null } }[];
+  files: {
+    id: string;
+    name: string;
+    status: string;
+    thumbnail: string | null;
+    preflight: { status: string; errors: Finding[]; warnings: Finding[]; accepted: Finding[] };
+  }[];
+}
+
+export interface Finding {
+  code: string;
+  message: string;
+  fix: string | null;
+}
+
+const FINDING = 'code message fix';
+
+export async function loadJobDetail(id: string): Promise<JobDetail | null> {
+  const data = await gql<{ job: JobDetail | null }>(
+    `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS}
+      nextStages { key label category customerStatus }
+      events { at actor kind from to note }
+      items { quantity orderLine { id title sku } }
+      files { id name status thumbnail preflight { status errors { ${FINDING} } warnings { ${FINDING} } accepted { ${FINDING} } } } } }`,
+    { id },
+  );
+  return data.job;
+}
+
+export async function moveJob(id: string, to: string, expectedStage: string): Promise<void> {
+  await gql(`mutation Move($id: ID!, $to: String!, $expected: String) { transitionJob(id: $id, to: $to, expectedStage: $expected) { id } }`, { id, to, expected: expectedStage });
+}
+
+export async function acceptWarning(jobId: string, fileId: string, code: string): Promise<void> {
+  await gql(`mutation Accept($jobId: ID!, $fileId: ID!, $code: String!) { acceptPreflightWarning(jobId: $jobId, fileId: $fileId, code: $code, note: "accepted on the shop floor") { id } }`, { jobId, fileId, code });
+}
+
+export async function recordShipment(input: { orderId: string; carrier: string; trackingNumber: string; lines: { orderLineId: string; quantity: number }[] }): Promise<void> {
+  const local = input.carrier.trim() === '';
+  await gql(`mutation Ship($input: RecordShipmentInput!) { recordShipment(input: $input) { id } }`, {
+    input: {
+      orderId: input.orderId,
+      lines: input.lines,
+      ...(local ? { localPickup: true } : { carrier: input.carrier.trim(), trackingNumbers: input.trackingNumber.trim() ? [input.trackingNumber.trim()] : [] }),
+    },
+  });
+}
+
+export async function createManualOrder(input: { customerName: string; customerEmail: string; items: { title: string; quantity: number }[]; dueAt: string | null; rush: boolean; tags: string[] }): Promise<{ id: string; name: string }> {
+  const data = await gql<{ createManualOrder: { id: string; name: string } }>(
+    `mutation Manual($input: ManualOrderInput!) { createManualOrder(input: $input) { id name } }`,
+    { input: { ...input, customerEmail: input.customerEmail || null } },
+  );
+  return data.createManualOrder;
+}

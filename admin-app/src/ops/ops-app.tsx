@@ -1,0 +1,68 @@
+import { Badge, BlockStack, Button, ButtonGroup, Card, Frame, InlineStack, Page, Text, TextField, Toast } from '@shopify/polaris';
+import { useEffect, useMemo, useState } from 'react';
+import { forgetCredential } from '../api/credential.ts';
+import { SignIn } from '../sign-in.tsx';
+import { BoardView } from './board-view.tsx';
+import { JobDetailPage } from './job-detail.tsx';
+import { ListView } from './list-view.tsx';
+import { ManualOrderForm } from './manual-order-form.tsx';
+import { useLiveJobs } from './use-live-jobs.ts';
+import './ops.css';
+
+const VIEW_KEY = 'pressline.ops.view';
+type View = 'board' | 'list';
+
+/** The operator queue page: the board or the list, and a job's detail at /ops/jobs/:id. */
+export function OpsApp({ path }: { path: string }) {
+  const { jobs, problem, live, reload, version } = useLiveJobs();
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board'));
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const now = useMemo(() => Date.now(), [jobs]);
+  useEffect(() => localStorage.setItem(VIEW_KEY, view), [view]);
+
+  if (problem?.status === 401) return <SignIn problem={problem.message} onSignedIn={reload} />;
+  const detail = /^\/ops\/jobs\/([0-9a-f-]{36})$/i.exec(path);
+  const liveBadge = <Badge tone={live ? 'success' : 'attention'}>{live ? 'Live' : 'Offline'}</Badge>;
+  if (detail) return <Frame><JobDetailPage jobId={detail[1]!} version={version} liveBadge={liveBadge} /></Frame>;
+
+  const needle = search.trim().toLowerCase();
+  const shown = (jobs ?? []).filter(
+    (job) => !needle || [job.number, job.title, job.order?.name ?? '', job.order?.customerName ?? '', ...job.tags].some((text) => text.toLowerCase().includes(needle)),
+  );
+  return (
+    <Frame>
+      <Page
+        fullWidth
+        title="Production queue"
+        titleMetadata={liveBadge}
+        primaryAction={{ content: 'New manual job', onAction: () => setCreating(true) }}
+        secondaryActions={[{ content: 'Sign out', onAction: () => { forgetCredential(); window.location.reload(); } }]}
+      >
+        <BlockStack gap="400">
+          {creating && (
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">New manual job</Text>
+                <ManualOrderForm onCancel={() => setCreating(false)} onCreated={(name) => { setCreating(false); setToast(`Order ${name} created`); reload(); }} />
+              </BlockStack>
+            </Card>
+          )}
+          <InlineStack gap="400" blockAlign="end">
+            <div style={{ minWidth: 320 }}>
+              <TextField label="Search jobs" value={search} onChange={setSearch} autoComplete="off" clearButton onClearButtonClick={() => setSearch('')} placeholder="Job number, customer, order, tag" />
+            </div>
+            <ButtonGroup variant="segmented">
+              <Button pressed={view === 'board'} onClick={() => setView('board')}>Board</Button>
+              <Button pressed={view === 'list'} onClick={() => setView('list')}>List</Button>
+            </ButtonGroup>
+          </InlineStack>
+          {problem && <Text as="p" tone="critical">{problem.message}</Text>}
+          {jobs === null ? <Text as="p">Loading…</Text> : view === 'board' ? <BoardView jobs={shown} now={now} /> : <ListView jobs={shown} now={now} />}
+        </BlockStack>
+      </Page>
+      {toast && <Toast content={toast} onDismiss={() => setToast(null)} />}
+    </Frame>
+  );
+}

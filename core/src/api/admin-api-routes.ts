@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { CoreDeps } from '../deps.ts';
+import { BadRequestError, UnauthenticatedError } from '../errors.ts';
+import { exchangeLaunchToken } from '../use-cases/admin-auth/exchange-launch-token.ts';
+import { authenticateCredential } from '../use-cases/admin-auth/authenticate-request.ts';
+import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
+import { jobsFingerprint } from '../use-cases/ops/jobs-fingerprint.ts';
+import { renderJobTicket } from '../use-cases/ops/job-ticket.ts';
+import { isUuid } from './graphql/ids.ts';
+
+/** How often a live stream looks for changes; one cheap indexed query per open page. */
+const EVENTS_POLL_MS = 1000;
+/** Proxies drop idle connections; a comment line keeps the stream open. */
+const KEEPALIVE_MS = 20_000;
+
+type Env = { Variables: { principal: ApiPrincipal } };
+
+/** The credential every admin and API call carries: "Authorization: Bearer <session token | launch session | API key>". */
+export function requireCredential(deps: CoreDeps) {
+  return async (c: { req: { header(name: string): string | undefined }; set(key: 'principal', value: ApiPrincipal): void }, next: () => Promise<void>) => {
+    const header = c.req.header('authorization');
+    const credential = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? c.req.header('x-api-key');
+    if (!credential) throw new UnauthenticatedError('Send a session token, launch session or API key as "Authorization: Bearer <credential>"');
+    c.set('principal', await authenticateCredential(deps, credential));
+    await next();
+  };
+}
+
+/** `/api/*`: what the admin and operator pages need besides GraphQL. */
+export function adminApiRoutes(deps: CoreDeps) {
+  const api = new Hono<Env>();
+
+  // The WordPress plugin / Odoo addon opened the admin: trade its launch token for a session.
+  api.post('/session', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { shopId?: unknown; launchToken?: unknown } | null;
+    if (typeof body?.shopId !== 'string' || typeof body.launchToken !== 'string') throw new BadRequestError('Send { shopId, launchToken }');
+    const session = await exchangeLaunchToken(deps, { shopId: body.shopId, token: body.launchToken });
+    return c.json({ session: session.session, expiresAt: session.expiresAt.toISOString(), shopId: session.shopId });
+  });
+
+  api.use('*', requireCredential(deps));
+
+  // Live updates: an event whenever any of the shop's jobs changes, whichever process changed it.
+  api.get('/events', (c) => {
+    const { shopId } = c.get('principal');
+    return streamSSE(c, async (stream) => {
+      let last = await jobsFingerprint(deps, shopId);
+      let sinceKeepalive = 0;
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!stream.aborted && !stream.closed) {
+        await stream.sleep(EVENTS_POLL_MS);
+        const next = await jobsFingerprint(deps, shopId);
+        if (next !== last) {
+          last = next;
+          sinceKeepalive = 0;
+          await stream.writeSSE({ event: 'jobs-changed', data: JSON.stringify({ at: deps.clock().toISOString() }) });
+        } else if ((sinceKeepalive += EVENTS_POLL_MS) >= KEEPALIVE_MS) {
+          sinceKeepalive = 0;
+          await stream.write(': keepalive\n\n');
+        }
+      }
+    });
+  });
+
+  api.get('/jobs/:id/ticket.pdf', async (c) => {
+    const jobId = c.req.param('id');
+    if (!isUuid(jobId)) throw new BadRequestError('Invalid job id');
+    const pdf = await renderJobTicket(deps, { shopId: c.get('principal').shopId, jobId });
+    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="job-ticket.pdf"`, 'cache-control': 'no-store' });
+  });
+  return api;
+}
