@@ -22,7 +22,7 @@ export async function exchangeLaunchToken(deps: Pick<CoreDeps, 'db' | 'secrets' 
     const result = verifyWooCommerceToken({ token: input.token, secret: connection.webhookSecret, now });
     if (result.ok && result.subject.kind === 'admin' && result.site === connection.siteUrl.replace(/\/+$/, '')) actor = `wordpress-user:${result.subject.userId}`;
   } else if (connection?.platform === 'odoo') {
-    const result = verifyOdooLaunchToken(input.token, { secret: connection.webhookSecret, database: connection.database, now: () => now.getTime() / 1000 });
+    const result = verifyOdooLaunchToken(input.token, { secret: connection.webhookSecret, database: connection.database, now: () => now.getTime() });
     if (result.ok) actor = `odoo-user:${result.value.uid}`;
   }
   if (!actor) throw new UnauthenticatedError('The launch token is not valid for this shop');
