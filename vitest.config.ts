@@ -20,6 +20,17 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-admin-app.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One headless Chromium at a time on a 2-core machine.
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

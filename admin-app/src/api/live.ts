@@ -3,7 +3,7 @@ import { credential } from './credential.ts';
 /**
  * Follows /api/events (server-sent events) with fetch, so the credential travels in a
  * header rather than the URL; reconnects after a drop. Calls `onChange` whenever the
- * server reports that one of the shop's jobs changed. Returns a stop function.
+ * server reports that one of the shop's jobs changed, and on every (re)connect. Returns a stop function.
  */
 export function followJobChanges(onChange: () => void, onState?: (live: boolean) => void): () => void {
   const controller = new AbortController();
@@ -24,7 +24,8 @@ export function followJobChanges(onChange: () => void, onState?: (live: boolean)
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const message = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (/^event: jobs-changed$/m.test(message)) onChange();
+            // After a (re)connect, changes made while disconnected were missed: reload once.
+            if (/^event: (jobs-changed|ready)$/m.test(message)) onChange();
           }
         }
       } catch {

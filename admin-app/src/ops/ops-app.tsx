@@ -21,6 +21,11 @@ export function OpsApp({ path }: { path: string }) {
   const [toast, setToast] = useState<string | null>(null);
   const now = useMemo(() => Date.now(), [jobs]);
   useEffect(() => localStorage.setItem(VIEW_KEY, view), [view]);
+  const onBoard = !path.startsWith('/ops/jobs/');
+  // Back from a job: show the board as it is now, not as it was when the job was opened.
+  useEffect(() => {
+    if (onBoard) reload();
+  }, [onBoard, reload]);
 
   if (problem?.status === 401) return <SignIn problem={problem.message} onSignedIn={reload} />;
   const detail = /^\/ops\/jobs\/([0-9a-f-]{36})$/i.exec(path);

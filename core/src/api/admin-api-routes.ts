@@ -50,7 +50,9 @@ export function adminApiRoutes(deps: CoreDeps) {
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(EVENTS_POLL_MS);
-        const next = await jobsFingerprint(deps, shopId);
+        const next = await jobsFingerprint(deps, shopId).catch(() => null);
+        // The database went away (shutdown, failover): end the stream; the page reconnects.
+        if (next === null) break;
         if (next !== last) {
           last = next;
           sinceKeepalive = 0;

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const TABLET = { width: 1024, height: 768 };
+
+describe('the operator queue page in a browser', () => {
+  let app: TestApp;
+  let apiKey: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    ({ apiKey } = await app.addShop('floor.myshopify.com'));
+    page = await browser.newPage({ viewport: TABLET });
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const lane = (name: string) => page.getByRole('region', { name: `${name} lane` });
+  const move = (stage: string) => page.getByRole('button', { name: `Move to ${stage}` });
+  const jobId = async (number: string) => {
+    const result = await app.graphql<{ jobs: { nodes: { id: string; number: string }[] } }>(apiKey, `{ jobs(first: 5, filter: { search: "${number}" }) { nodes { id number } } }`);
+    return result.data!.jobs.nodes.find((job) => job.number === number)!.id;
+  };
+
+  it('serves the page with its own content policy, and asks for a credential without one', async () => {
+    const response = await page.goto(`${app.baseUrl}/ops`);
+    const policy = response!.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    await page.getByLabel('API key').fill('pk_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Invalid API key').waitFor();
+    await page.getByLabel('API key').fill(apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Production queue' }).waitFor();
+  });
+
+  it('creates a manual job and shows it on the board, rush first', async () => {
+    await page.getByRole('button', { name: 'New manual job' }).click();
+    await page.getByLabel('Customer name').fill('Walk-in Wanda');
+    await page.getByLabel('Items (one per line)').fill('Vinyl banner 2×1 m');
+    await page.getByLabel('Quantity').fill('3');
+    await page.getByLabel('Due date').fill('2031-03-14');
+    await page.getByLabel('Rush').check();
+    await page.getByRole('button', { name: 'Create job' }).click();
+    await lane('Queued').getByRole('button', { name: /^Job J-1001, Vinyl banner.*rush, Received$/ }).waitFor();
+
+    // A second, ordinary job from the phone goes below the rush one.
+    const phoned = await app.graphql(apiKey, 'mutation { createManualOrder(input: { customerName: "Phone Phil", items: [{ title: "Flyers A5", quantity: 500 }], dueAt: "2031-03-01T10:00:00Z" }) { id } }');
+    expect(phoned.errors).toBeUndefined();
+    await lane('Queued').getByRole('button', { name: /^Job J-1002/ }).waitFor();
+    const order = await lane('Queued').locator('.job-card').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-job-number')));
+    expect(order).toEqual(['J-1001', 'J-1002']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ops-board.png'), fullPage: true });
+  });
+
+  it('offers only legal moves, moves the job through its stages, records a shipment and ships it', async () => {
+    await lane('Queued').getByRole('button', { name: /^Job J-1001/ }).click();
+    await page.getByRole('heading', { name: 'Job J-1001' }).waitFor();
+    await move('Preflight').waitFor();
+    // From Received the job may not jump ahead.
+    for (const illegal of ['Shipped', 'Completed', 'Ready for pickup/shipping', 'In production']) expect(await move(illegal).count(), illegal).toBe(0);
+
+    for (const stage of ['Preflight', 'Approved', 'Scheduled', 'In production', 'Post-processing', 'Quality check', 'Ready for pickup/shipping']) {
+      await move(stage).click();
+      await page.getByRole('button', { name: `Move to ${stage}` }).waitFor({ state: 'detached' });
+    }
+    await move('Completed').waitFor();
+    // Shipping needs a recorded shipment first.
+    expect(await move('Shipped').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ops-job-detail.png'), fullPage: true });
+
+    await page.getByLabel('Carrier').fill('UPS');
+    await page.getByLabel('Tracking number').fill('1Z999AA10123456784');
+    await page.getByRole('button', { name: 'Record shipment' }).click();
+    await move('Shipped').click();
+    await move('Shipped').waitFor({ state: 'detached' });
+    await page.getByText('Shipped', { exact: true }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Queue' }).click();
+    await lane('Queued').getByRole('button', { name: /^Job J-1002/ }).waitFor();
+    // Shipped jobs leave the board.
+    await page.getByRole('button', { name: /^Job J-1001/ }).waitFor({ state: 'detached' });
+    const shipments = await app.owner<{ carrier: string }[]>`select carrier from shipments`;
+    expect(shipments.map((row) => row.carrier)).toEqual(['UPS']);
+  });
+
+  it('shows a change made by another client without a reload', async () => {
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const id = await jobId('J-1002');
+    const moved = await app.graphql(apiKey, 'mutation ($id: ID!) { transitionJob(id: $id, to: "on_hold", note: "paper out") { id } }', { id });
+    expect(moved.errors).toBeUndefined();
+    await page.getByRole('region', { name: 'On hold' }).getByRole('button', { name: /^Job J-1002/ }).waitFor();
+    expect(await lane('Queued').getByRole('button', { name: /^Job J-1002/ }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  it('remembers the list view', async () => {
+    await page.getByRole('button', { name: 'List' }).click();
+    await page.getByRole('cell', { name: 'J-1002' }).waitFor();
+    await page.reload();
+    await page.getByRole('cell', { name: 'J-1002' }).waitFor();
+    await page.getByRole('button', { name: 'Board' }).click();
+  });
+
+  it('shows the merchant overview', async () => {
+    await page.goto(`${app.baseUrl}/app`);
+    await page.getByRole('heading', { name: 'Jobs per stage' }).waitFor();
+    await page.getByText('On hold', { exact: true }).first().waitFor();
+    await page.getByText('J-1002 · Flyers A5 · at risk').or(page.getByText('Everything is on time.')).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-overview.png'), fullPage: true });
+  });
+});
