@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CREATE = `mutation ($input: ManualOrderInput!) {
   createManualOrder(input: $input) { id name customerName jobs { id number title rush dueAt tags stage { key } } }
@@ -9,7 +9,7 @@ describe('manual orders (walk-in, phone)', () => {
   let app: TestApp;
   let apiKey: string;
   beforeAll(async () => {
-    app = await startTestApp({ workers: false });
+    app = await startTestApp();
     ({ apiKey } = await app.addShop('counter.myshopify.com'));
   });
   afterAll(async () => {
@@ -47,5 +47,44 @@ describe('manual orders (walk-in, phone)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('a manual order on its way out', () => {
+  let app: TestApp;
+  let apiKey: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    ({ apiKey } = await app.addShop('walkin.myshopify.com'));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('pushes nothing to the platform, which never saw it, and fails nothing', async () => {
+    const created = await app.graphql<{ createManualOrder: { id: string; jobs: { id: string }[]; lines: { id: string; quantity: number }[] } }>(
+      apiKey,
+      'mutation { createManualOrder(input: { customerName: "Ada", items: [{ title: "Sign", quantity: 1 }] }) { id jobs { id } lines { id quantity } } }',
+    );
+    const order = created.data!.createManualOrder;
+    const jobId = order.jobs[0]!.id;
+    for (const to of ['preflight', 'approved', 'scheduled', 'in_production', 'post_processing', 'quality_check', 'ready']) {
+      const moved = await app.graphql(apiKey, 'mutation ($id: ID!, $to: String!) { transitionJob(id: $id, to: $to) { id } }', { id: jobId, to });
+      expect(moved.errors, to).toBeUndefined();
+    }
+    const shipped = await app.graphql(apiKey, 'mutation ($input: RecordShipmentInput!) { recordShipment(input: $input) { id } }', {
+      input: { orderId: order.id, carrier: 'UPS', trackingNumbers: ['1Z1'], lines: order.lines.map((line) => ({ orderLineId: line.id, quantity: line.quantity })) },
+    });
+    expect(shipped.errors).toBeUndefined();
+    expect((await app.graphql(apiKey, 'mutation ($id: ID!) { transitionJob(id: $id, to: "shipped") { id } }', { id: jobId })).errors).toBeUndefined();
+
+    const effects = await eventually(async () => {
+      const rows = await app.owner<{ kind: string; status: string }[]>`select kind, status from outbox where order_id = ${order.id}`;
+      return rows.length > 0 && rows.every((row) => row.status !== 'pending') ? rows : undefined;
+    });
+    const platformKinds = effects.filter((row) => ['push_status', 'create_fulfillment', 'order_note', 'update_tracking'].includes(row.kind));
+    expect(platformKinds.length).toBeGreaterThan(0);
+    expect(platformKinds.every((row) => row.status === 'skipped')).toBe(true);
+    expect(effects.filter((row) => row.status === 'failed')).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { applyOrderVersion } from './apply-order-version.ts';
+import { MANUAL_ORDER_PREFIX } from './manual-order-id.ts';
 
 export interface ManualOrderInput {
   shopId: string;
@@ -17,9 +18,6 @@ export interface ManualOrderInput {
   tags?: string[];
   note?: string | null;
 }
-
-/** External ids of walk-in and phone orders; no platform knows them. */
-export const MANUAL_ORDER_PREFIX = 'manual-';
 
 /**
  * A walk-in or phone order: recorded as an order of the shop (marked by its external id

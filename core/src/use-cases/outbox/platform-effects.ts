@@ -8,6 +8,7 @@ import { shipmentsByIds } from '../shipments/shipment-reads.ts';
 import type { effectPayloads } from './effect-kinds.ts';
 import type { PreparedSend, SendOutcome } from './send-outcome.ts';
 import type { z } from 'zod';
+import { isManualOrder } from '../orders/manual-order-id.ts';
 
 type Payload<K extends keyof typeof effectPayloads> = z.infer<(typeof effectPayloads)[K]>;
 interface EffectRow {
@@ -51,6 +52,7 @@ async function orderOf(tx: Tx, row: EffectRow) {
 export async function preparePushStatus(tx: Tx, deps: PlatformDeps, row: EffectRow, payload: Payload<'push_status'>): Promise<PreparedSend | SendOutcome> {
   const order = await orderOf(tx, row);
   if (!order) return { kind: 'permanent', message: 'The order is gone' };
+  if (isManualOrder(order.externalId)) return { kind: 'skipped', reason: 'manual order: no platform holds it' };
   // A newer status was decided since; its own push follows, so this one would only flicker.
   if (order.customerStatusVersion > payload.version) return { kind: 'skipped', reason: 'superseded' };
   const platform = await platformOf(deps, row.shopId);
@@ -67,6 +69,7 @@ export async function preparePushStatus(tx: Tx, deps: PlatformDeps, row: EffectR
 export async function prepareOrderNote(tx: Tx, deps: PlatformDeps, row: EffectRow, payload: Payload<'order_note'>): Promise<PreparedSend | SendOutcome> {
   const order = await orderOf(tx, row);
   if (!order) return { kind: 'permanent', message: 'The order is gone' };
+  if (isManualOrder(order.externalId)) return { kind: 'skipped', reason: 'manual order: no platform holds it' };
   const platform = await platformOf(deps, row.shopId);
   if (!('api' in platform)) return platform;
   return {
@@ -90,6 +93,7 @@ export async function prepareFulfillment(
   if (!shipment) return { kind: 'permanent', message: 'The shipment is gone' };
   const order = await orderOf(tx, { ...row, orderId: shipment.orderId });
   if (!order) return { kind: 'permanent', message: 'The order is gone' };
+  if (isManualOrder(order.externalId)) return { kind: 'skipped', reason: 'manual order: no platform holds it' };
   const lines = await tx.select({ id: schema.orderLines.id, externalId: schema.orderLines.externalId }).from(schema.orderLines).where(and(eq(schema.orderLines.shopId, row.shopId), eq(schema.orderLines.orderId, order.id)));
   const settings = await notificationSettingsOf(tx, row.shopId);
   const platform = await platformOf(deps, row.shopId);
@@ -124,6 +128,7 @@ export async function prepareTrackingUpdate(tx: Tx, deps: PlatformDeps, row: Eff
   if (!shipment.fulfillmentExternalId) return { kind: 'transient', message: 'The fulfillment is not created yet' };
   const order = await orderOf(tx, { ...row, orderId: shipment.orderId });
   if (!order) return { kind: 'permanent', message: 'The order is gone' };
+  if (isManualOrder(order.externalId)) return { kind: 'skipped', reason: 'manual order: no platform holds it' };
   const settings = await notificationSettingsOf(tx, row.shopId);
   const platform = await platformOf(deps, row.shopId);
   if (!('api' in platform)) return platform;
