@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { signWooCommerceToken } from '@pressline/connectors';
+import { addShop } from '@pressline/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
@@ -117,5 +119,24 @@ describe('the operator queue page in a browser', () => {
     await page.getByText('On hold', { exact: true }).first().waitFor();
     await page.getByText('J-1002 · Flyers A5 · at risk').or(page.getByText('Everything is on time.')).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'app-overview.png'), fullPage: true });
+  });
+
+  it("opens inside wp-admin with the plugin's launch token, framed only by that WordPress site", async () => {
+    const secret = 'woo-webhook-secret-for-launch';
+    const woo = await addShop(app.deps, {
+      platform: 'woocommerce',
+      domain: 'print.example.com',
+      connection: { platform: 'woocommerce', siteUrl: 'https://print.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x', webhookSecret: secret },
+    });
+    const launchToken = signWooCommerceToken({ site: 'https://print.example.com', subject: { kind: 'admin', userId: '1' }, secret, expiresAt: new Date(Date.now() + 300_000) });
+    const embedded = await browser.newPage({ viewport: TABLET });
+    embedded.setDefaultTimeout(10_000);
+    const response = await embedded.goto(`${app.baseUrl}/app?shopId=${woo.id}&launchToken=${launchToken}`);
+    expect(response!.headers()['content-security-policy']).toContain('frame-ancestors https://print.example.com;');
+    await embedded.getByRole('heading', { name: 'Jobs per stage' }).waitFor();
+    await embedded.getByText('Everything is on time.').waitFor();
+    // The token leaves the address bar once exchanged for a session.
+    expect(embedded.url()).not.toContain('launchToken');
+    await embedded.close();
   });
 });

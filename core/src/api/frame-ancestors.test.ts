@@ -23,4 +23,15 @@ describe('frame-ancestors on HTML pages', () => {
   it('leaves API answers alone', async () => {
     expect((await app.request('/data?shop=inkwell-press.myshopify.com')).headers.get('content-security-policy')).toBeNull();
   });
+
+  it("lets the shop's own WordPress or Odoo frame the admin it opens, and nobody for an unknown shop id", async () => {
+    const known = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    const embedded = new Hono();
+    embedded.use('*', frameAncestors({ embedOrigin: async (shopId) => (shopId === known ? 'https://print.example.com' : null) }));
+    embedded.get('/app', (c) => c.html('<p>admin</p>'));
+    expect((await embedded.request(`/app?shopId=${known}`)).headers.get('content-security-policy')).toBe('frame-ancestors https://print.example.com;');
+    for (const query of ['?shopId=00000000-0000-4000-8000-000000000000', '?shopId=../etc', '']) {
+      expect((await embedded.request(`/app${query}`)).headers.get('content-security-policy'), query).toBe("frame-ancestors 'none';");
+    }
+  });
 });

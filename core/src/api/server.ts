@@ -6,6 +6,7 @@ import { UnauthenticatedError } from '../errors.ts';
 import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
 import { adminApiRoutes, requireCredential } from './admin-api-routes.ts';
 import { adminPages } from './admin-pages.ts';
+import { embedOrigin } from '../use-cases/admin-auth/embed-origin.ts';
 import { errorBody, httpStatusOf } from './error-mapping.ts';
 import { createGraphQLHandler } from './graphql/yoga.ts';
 import { webhookHandler } from './webhooks-route.ts';
@@ -29,7 +30,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   const app = new Hono<{ Variables: { principal: ApiPrincipal } }>();
   const graphql = createGraphQLHandler(deps, log);
 
-  app.use('*', frameAncestors());
+  app.use('*', frameAncestors({ embedOrigin: (shopId) => embedOrigin(deps, shopId) }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {
