@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { signWooCommerceToken } from '@pressline/connectors';
+import { createShopifyAuth, signWooCommerceToken } from '@pressline/connectors';
 import { addShop } from '@pressline/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('the operator queue page in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    [app, browser] = await Promise.all([startTestApp({ shopifyAuth: createShopifyAuth({ apiKey: 'pressline-test-app', apiSecretKey: 'test-shopify-app-secret', hostName: 'localhost:8787' }) }), launchChromium()]);
     ({ apiKey } = await app.addShop('floor.myshopify.com'));
     page = await browser.newPage({ viewport: TABLET });
     page.setDefaultTimeout(10_000);
@@ -138,5 +138,15 @@ describe('the operator queue page in a browser', () => {
     // The token leaves the address bar once exchanged for a session.
     expect(embedded.url()).not.toContain('launchToken');
     await embedded.close();
+  });
+
+  it("loads App Bridge with the app's client id only when opened inside Shopify admin", async () => {
+    const embedded = await fetch(`${app.baseUrl}/app?shop=floor.myshopify.com&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvZmxvb3I`);
+    const html = await embedded.text();
+    expect(html).toContain('<meta name="shopify-api-key" content="pressline-test-app" />');
+    expect(html).toContain('<script src="https://cdn.shopify.com/shopifycloud/app-bridge.js"></script>');
+    expect(embedded.headers.get('content-security-policy')).toContain('frame-ancestors https://floor.myshopify.com https://admin.shopify.com;');
+    const standalone = await (await fetch(`${app.baseUrl}/app`)).text();
+    expect(standalone).not.toContain('app-bridge.js');
   });
 });

@@ -28,8 +28,17 @@ export function forgetCredential(): void {
   sessionStorage.removeItem(STORAGE_KEY);
 }
 
-/** Picks up `#apiKey=` or `?shopId=&launchToken=` from the URL once, then removes it from the address bar. */
+/**
+ * Inside Shopify admin, (re)installs through App Bridge's session token. Otherwise picks up
+ * `#apiKey=` or `?shopId=&launchToken=` from the URL once and removes it from the address bar.
+ */
 export async function adoptCredentialFromUrl(): Promise<void> {
+  const bridge = appBridge();
+  if (bridge) {
+    // Embedded in Shopify admin: the first open installs the shop, later ones renew its access.
+    await fetch('/shopify/install', { method: 'POST', headers: { authorization: `Bearer ${await bridge.idToken()}` } }).catch(() => undefined);
+    return;
+  }
   const url = new URL(window.location.href);
   const fragment = new URLSearchParams(url.hash.slice(1));
   const apiKey = fragment.get('apiKey');

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 
 /** Where `pnpm --filter @pressline/admin-app build` writes the bundle. */
 export const DEFAULT_ADMIN_DIST = fileURLToPath(new URL('../../../admin-app/dist', import.meta.url));
@@ -30,12 +30,32 @@ const PAGE_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
+const APP_BRIDGE = 'https://cdn.shopify.com/shopifycloud/app-bridge.js';
+const CLIENT_ID = /^[\w-]{1,100}$/;
+
+export interface AdminPagesOptions {
+  distDir?: string;
+  /** The Shopify app's client id; with it, pages opened inside Shopify admin load App Bridge. */
+  shopifyApiKey?: string;
+}
+
+/**
+ * Inside Shopify admin (Shopify adds `shop` and `host` to the URL) the page loads App
+ * Bridge, which gives the bundle `window.shopify.idToken()` for session tokens.
+ */
+function withAppBridge(html: string, apiKey: string): string {
+  return html.replace('<head>', `<head>\n    <meta name="shopify-api-key" content="${apiKey}" />\n    <script src="${APP_BRIDGE}"></script>`);
+}
+
 /** `/app` (merchant admin) and `/ops` (operator queue) are one single-page bundle; its router picks the page. */
-export function adminPages(distDir: string = DEFAULT_ADMIN_DIST): Hono {
+export function adminPages(options: AdminPagesOptions = {}): Hono {
+  const distDir = options.distDir ?? DEFAULT_ADMIN_DIST;
   const app = new Hono();
-  const page = async () => {
-    const html = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null);
-    if (html === null) return new Response('The admin app is not built: run pnpm --filter @pressline/admin-app build', { status: 503, headers: { 'content-type': 'text/plain' } });
+  const page = async (c: Context) => {
+    const built = await readFile(join(distDir, 'index.html'), 'utf8').catch(() => null);
+    if (built === null) return new Response('The admin app is not built: run pnpm --filter @pressline/admin-app build', { status: 503, headers: { 'content-type': 'text/plain' } });
+    const embedded = c.req.query('shop') !== undefined && c.req.query('host') !== undefined;
+    const html = embedded && options.shopifyApiKey && CLIENT_ID.test(options.shopifyApiKey) ? withAppBridge(built, options.shopifyApiKey) : built;
     return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' } });
   };
   for (const path of ['/app', '/app/*', '/ops', '/ops/*']) app.get(path, page);

@@ -73,7 +73,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   app.on(['GET', 'POST'], '/graphql', (c) => graphql.fetch(c.req.raw, { principal: c.get('principal') }));
 
   app.route('/api', adminApiRoutes(deps));
-  app.route('/', adminPages(options.adminDist));
+  app.route('/', adminPages({ ...(options.adminDist ? { distDir: options.adminDist } : {}), ...(deps.shopifyAuth ? { shopifyApiKey: deps.shopifyAuth.apiKey } : {}) }));
 
   app.onError((error, c) => {
     const status = httpStatusOf(error);

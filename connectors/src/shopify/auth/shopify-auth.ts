@@ -13,6 +13,8 @@ export interface ShopifyGrant {
 }
 
 export interface ShopifyAuth {
+  /** The app's client id: public, App Bridge reads it from the embedded page. */
+  readonly apiKey: string;
   /** Verifies an App Bridge session token (signature, audience, expiry) and names its shop; nothing leaves for Shopify. */
   verifySessionToken(sessionToken: string): Promise<ConnectorResult<{ shopDomain: string }>>;
   /** Verifies an App Bridge session token and exchanges it for an expiring offline token. */
@@ -29,6 +31,7 @@ export interface ShopifyAuth {
 export function createShopifyAuth(config: ShopifyAppConfig): ShopifyAuth {
   const shopify = createShopifyClient(config);
   return {
+    apiKey: config.apiKey,
     async verifySessionToken(sessionToken) {
       try {
         const payload = await shopify.session.decodeSessionToken(sessionToken);
