@@ -149,4 +149,16 @@ describe('the operator queue page in a browser', () => {
     const standalone = await (await fetch(`${app.baseUrl}/app`)).text();
     expect(standalone).not.toContain('app-bridge.js');
   });
+
+  it('shows the machines and lets the operator mark one down', async () => {
+    const saved = await app.graphql<{ saveMachine: { id: string } }>(apiKey, 'mutation { saveMachine(input: { name: "Press 1", processes: ["digital_press"] }) { id } }');
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+    await page.goto(`${app.baseUrl}/ops`);
+    await page.getByRole('button', { name: 'Machines' }).click();
+    await page.getByRole('button', { name: 'Mark Press 1 down' }).click();
+    await page.getByRole('button', { name: 'Mark Press 1 up' }).waitFor();
+    const machine = await app.graphql<{ machine: { state: string } }>(apiKey, 'query ($id: ID!) { machine(id: $id) { state } }', { id: saved.data!.saveMachine.id });
+    expect(machine.data?.machine.state).toBe('DOWN');
+    await page.getByRole('button', { name: 'Board' }).click();
+  });
 });

@@ -5,17 +5,22 @@ import { SignIn } from '../sign-in.tsx';
 import { BoardView } from './board-view.tsx';
 import { JobDetailPage } from './job-detail.tsx';
 import { ListView } from './list-view.tsx';
+import { MachineQueues } from './machine-queues.tsx';
 import { ManualOrderForm } from './manual-order-form.tsx';
 import { useLiveJobs } from './use-live-jobs.ts';
 import './ops.css';
 
 const VIEW_KEY = 'pressline.ops.view';
-type View = 'board' | 'list';
+type View = 'board' | 'list' | 'machines';
+
+function storedView(value: string | null): View {
+  return value === 'list' || value === 'machines' ? value : 'board';
+}
 
 /** The operator queue page: the board or the list, and a job's detail at /ops/jobs/:id. */
 export function OpsApp({ path }: { path: string }) {
   const { jobs, problem, live, reload, version } = useLiveJobs();
-  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board'));
+  const [view, setView] = useState<View>(() => storedView(localStorage.getItem(VIEW_KEY)));
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
@@ -61,10 +66,19 @@ export function OpsApp({ path }: { path: string }) {
             <ButtonGroup variant="segmented">
               <Button pressed={view === 'board'} onClick={() => setView('board')}>Board</Button>
               <Button pressed={view === 'list'} onClick={() => setView('list')}>List</Button>
+              <Button pressed={view === 'machines'} onClick={() => setView('machines')}>Machines</Button>
             </ButtonGroup>
           </InlineStack>
           {problem && <Text as="p" tone="critical">{problem.message}</Text>}
-          {jobs === null ? <Text as="p">Loading…</Text> : view === 'board' ? <BoardView jobs={shown} now={now} /> : <ListView jobs={shown} now={now} />}
+          {view === 'machines' ? (
+            <MachineQueues version={version} />
+          ) : jobs === null ? (
+            <Text as="p">Loading…</Text>
+          ) : view === 'board' ? (
+            <BoardView jobs={shown} now={now} />
+          ) : (
+            <ListView jobs={shown} now={now} />
+          )}
         </BlockStack>
       </Page>
       {toast && <Toast content={toast} onDismiss={() => setToast(null)} />}
