@@ -161,4 +161,26 @@ describe('the operator queue page in a browser', () => {
     expect(machine.data?.machine.state).toBe('DOWN');
     await page.getByRole('button', { name: 'Board' }).click();
   });
+
+  it('shows orders, reports and a notification template preview in the merchant admin', async () => {
+    await page.goto(`${app.baseUrl}/app/orders`);
+    await page.getByRole('button', { name: 'J-1001 (Shipped)' }).waitFor();
+    await page.getByLabel('Search orders').fill('Phone Phil');
+    await page.getByRole('button', { name: 'J-1001 (Shipped)' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /^J-1002/ }).waitFor();
+
+    await page.goto(`${app.baseUrl}/app/reports`);
+    await page.getByRole('heading', { name: 'Time in stage' }).waitFor();
+    await page.getByText('1 of 1 finished jobs on time').or(page.getByText(/finished jobs on time/)).first().waitFor();
+
+    await page.goto(`${app.baseUrl}/app/notifications`);
+    await page.getByLabel('Customer status').selectOption('shipped');
+    await page.getByLabel('Subject').fill('Your order {{ order.name }} is on its way');
+    await page.getByLabel('Body').fill('Hello {{ customer.name }}, order {{ order.name }} has shipped.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/Your order M-100\d is on its way/).waitFor();
+    await page.getByText(/order M-100\d has shipped\./).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved the shipped template').waitFor();
+  });
 });

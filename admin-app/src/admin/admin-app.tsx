@@ -4,7 +4,17 @@ import { navigate } from '../router.ts';
 import { SignIn } from '../sign-in.tsx';
 import { OutboxFailuresPage } from './outbox-failures.tsx';
 import { OverviewPage } from './overview.tsx';
-import { useState } from 'react';
+import { NotificationTemplatesPage } from './notification-templates.tsx';
+import { OrdersPage } from './orders.tsx';
+import { ReportsPage } from './reports.tsx';
+import { useState, type ReactNode } from 'react';
+import './admin.css';
+
+const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
+  { path: '/app/orders', label: 'Orders', render: () => <OrdersPage /> },
+  { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
+  { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
+];
 
 /** The merchant admin at /app: the pages built so far, behind one navigation. */
 export function AdminApp({ path }: { path: string }) {
@@ -18,6 +28,7 @@ export function AdminApp({ path }: { path: string }) {
       <Navigation.Section
         items={[
           { label: 'Overview', url: '/app', exactMatch: true, onClick: () => navigate('/app') },
+          ...PAGES.map((page) => ({ label: page.label, url: page.path, onClick: () => navigate(page.path) })),
           { label: 'Outbox failures', url: '/app/outbox', onClick: () => navigate('/app/outbox') },
           { label: 'Operator queue', url: '/ops', onClick: () => navigate('/ops') },
         ]}
@@ -26,7 +37,11 @@ export function AdminApp({ path }: { path: string }) {
   );
   return (
     <Frame navigation={navigation}>
-      {path.startsWith('/app/outbox') ? <OutboxFailuresPage onAuthProblem={onAuthProblem} /> : <OverviewPage onAuthProblem={onAuthProblem} />}
+      {path.startsWith('/app/outbox') ? (
+        <OutboxFailuresPage onAuthProblem={onAuthProblem} />
+      ) : (
+        (PAGES.find((page) => path.startsWith(page.path))?.render() ?? <OverviewPage onAuthProblem={onAuthProblem} />)
+      )}
     </Frame>
   );
 }
