@@ -4,6 +4,8 @@ import { addShop } from '@pressline/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
+import { businessCardPdf } from '../support/card-pdf.ts';
+import { cubeStl } from '../support/design-files.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const TABLET = { width: 1024, height: 768 };
@@ -182,5 +184,26 @@ describe('the operator queue page in a browser', () => {
     await page.getByText(/order M-100\d has shipped\./).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved the shipped template').waitFor();
+  });
+
+  it('uploads design files to a job, shows their preview and preflight result, and accepts a warning', async () => {
+    await page.goto(`${app.baseUrl}/ops/jobs/${await jobId('J-1002')}`);
+    await page.getByRole('heading', { name: 'Job J-1002' }).waitFor();
+    await page.getByLabel('Upload a design file').setInputFiles({ name: 'card.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await businessCardPdf(0.3)) });
+    await page.getByRole('img', { name: 'Preview of card.pdf' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Upload a design file').setInputFiles({ name: 'inside-out.stl', mimeType: 'model/stl', buffer: Buffer.from(cubeStl(20, { inverted: true })) });
+    const accept = page.getByRole('button', { name: /^Accept warning: / });
+    await accept.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'ops-job-files.png'), fullPage: true });
+    await accept.click();
+    await page.getByText(/^Accepted: /).waitFor();
+    const files = await app.graphql<{ job: { files: { name: string; preflight: { warnings: unknown[]; accepted: { code: string }[] } }[] } }>(
+      apiKey,
+      'query ($id: ID!) { job(id: $id) { files { name preflight { warnings { code } accepted { code } } } } }',
+      { id: await jobId('J-1002') },
+    );
+    const stl = files.data!.job.files.find((file) => file.name === 'inside-out.stl')!;
+    expect(stl.preflight.accepted.map((finding) => finding.code)).toEqual(['mesh.inside_out']);
+    expect(stl.preflight.warnings).toEqual([]);
   });
 });

@@ -34,3 +34,19 @@ export async function fetchBlob(path: string): Promise<Blob> {
   if (!response.ok) throw new ApiError(`Download failed (${response.status})`, response.status, undefined);
   return response.blob();
 }
+
+/** A GraphQL mutation carrying one file (the multipart request spec); the file goes in `variables.file`. */
+export async function gqlUpload<T>(query: string, variables: Record<string, unknown>, file: File): Promise<T> {
+  const token = await credential();
+  if (!token) throw new ApiError('Sign in with an API key', 401, 'UNAUTHENTICATED');
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', file, file.name);
+  const response = await fetch('/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[]; error?: { code?: string; message?: string } };
+  if (body.error) throw new ApiError(body.error.message ?? 'Upload failed', response.status, body.error.code);
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, response.status, first.extensions?.code);
+  return body.data as T;
+}

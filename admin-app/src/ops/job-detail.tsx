@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
-import { acceptWarning, loadJobDetail, moveJob, type JobDetail } from './jobs-query.ts';
+import { acceptWarning, loadJobDetail, moveJob, uploadJobFile, type JobDetail } from './jobs-query.ts';
 import { ShipmentForm } from './shipment-form.tsx';
 
 /** One job: its legal moves (only those), files with preflight, timeline, shipment and ticket. */
@@ -68,6 +68,18 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">Files</Text>
                 {job.files.length === 0 && <Text as="p" tone="subdued">No files.</Text>}
+                <label className="upload">
+                  <span>Upload a design file</span>
+                  <input
+                    type="file"
+                    disabled={busy}
+                    onChange={(event) => {
+                      const file = event.currentTarget.files?.[0];
+                      event.currentTarget.value = '';
+                      if (file) void act(() => uploadJobFile(job.id, file));
+                    }}
+                  />
+                </label>
                 {job.files.map((file) => (
                   <InlineStack key={file.id} gap="300" blockAlign="start" wrap={false}>
                     {file.thumbnail ? <img className="thumbnail" src={file.thumbnail} alt={`Preview of ${file.name}`} /> : <div className="thumbnail" aria-hidden />}

@@ -1,4 +1,4 @@
-import { gql } from '../api/graphql.ts';
+import { gql, gqlUpload } from '../api/graphql.ts';
 
 export interface StageView {
   key: string;
@@ -99,4 +99,9 @@ export async function createManualOrder(input: { customerName: string; customerE
     { input: { ...input, customerEmail: input.customerEmail || null } },
   );
   return data.createManualOrder;
+}
+
+/** Adds a design file to the job; the workers preflight it and the page updates live. */
+export async function uploadJobFile(jobId: string, file: File): Promise<void> {
+  await gqlUpload('mutation ($jobId: ID!, $file: File!) { uploadJobFile(jobId: $jobId, file: $file) { id } }', { jobId }, file);
 }
