@@ -206,4 +206,22 @@ describe('the operator queue page in a browser', () => {
     expect(stl.preflight.accepted.map((finding) => finding.code)).toEqual(['mesh.inside_out']);
     expect(stl.preflight.warnings).toEqual([]);
   });
+
+  it('lists production profiles and refuses a workflow that strands its stages, with the reason', async () => {
+    const profile = await app.graphql(apiKey, 'mutation { saveProductionProfile(input: { name: "Business cards", process: "digital_press", matches: [{ sku: "BC-1" }] }) { id } }');
+    expect(profile.errors, JSON.stringify(profile.errors)).toBeUndefined();
+    await page.goto(`${app.baseUrl}/app/profiles`);
+    await page.getByText('SKU BC-1').waitFor();
+
+    await page.goto(`${app.baseUrl}/app/workflow`);
+    await page.getByRole('heading', { name: 'Allowed moves' }).waitFor();
+    const draft = JSON.parse(await page.getByLabel('Workflow (JSON)').inputValue()) as { transitions: { from?: string; to?: string }[] };
+    // Without the move into quality_check, nothing reaches it (or ready after it).
+    draft.transitions = draft.transitions.filter((rule) => rule.to !== 'quality_check');
+    await page.getByLabel('Workflow (JSON)').fill(JSON.stringify(draft));
+    await page.getByRole('button', { name: 'Save workflow' }).click();
+    await page.getByText(/^Not saved: no move leads to "quality_check", "ready", /).waitFor();
+    const workflow = await app.graphql<{ workflow: { transitions: { to: string | null }[] } }>(apiKey, '{ workflow { transitions { to } } }');
+    expect(workflow.data!.workflow.transitions.some((rule) => rule.to === 'quality_check')).toBe(true);
+  });
 });

@@ -6,12 +6,16 @@ import { OutboxFailuresPage } from './outbox-failures.tsx';
 import { OverviewPage } from './overview.tsx';
 import { NotificationTemplatesPage } from './notification-templates.tsx';
 import { OrdersPage } from './orders.tsx';
+import { ProductionProfilesPage } from './production-profiles.tsx';
 import { ReportsPage } from './reports.tsx';
+import { WorkflowEditorPage } from './workflow-editor.tsx';
 import { useState, type ReactNode } from 'react';
 import './admin.css';
 
 const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/app/orders', label: 'Orders', render: () => <OrdersPage /> },
+  { path: '/app/profiles', label: 'Production profiles', render: () => <ProductionProfilesPage /> },
+  { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
 ];

@@ -129,7 +129,7 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
                 <ol aria-label="Timeline" className="timeline">
                   {job.events.map((event, index) => (
                     <li key={index}>
-                      <Text as="span" variant="bodySm">{`${new Date(event.at).toLocaleString()} · ${event.kind}${event.from ? ` ${event.from} →` : ''} ${event.to} · ${event.actor}${event.note ? ` · ${event.note}` : ''}`}</Text>
+                      <Text as="span" variant="bodySm">{`${new Date(event.at).toLocaleString()} · ${event.kind === 'transition' || event.kind === 'created' ? `${event.from ? `${event.from} → ` : ''}${event.to}` : event.kind.replace(/_/g, ' ')} · ${event.actor}${event.note ? ` · ${event.note}` : ''}`}</Text>
                     </li>
                   ))}
                 </ol>
