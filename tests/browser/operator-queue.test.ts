@@ -224,4 +224,15 @@ describe('the operator queue page in a browser', () => {
     const workflow = await app.graphql<{ workflow: { transitions: { to: string | null }[] } }>(apiKey, '{ workflow { transitions { to } } }');
     expect(workflow.data!.workflow.transitions.some((rule) => rule.to === 'quality_check')).toBe(true);
   });
+
+  it('adds an outgoing webhook, shows its secret once, and removes it', async () => {
+    await page.goto(`${app.baseUrl}/app/webhooks`);
+    await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByText(/^Webhook added\. Its signing secret \(shown only now\): \S+/).waitFor();
+    await page.getByRole('button', { name: 'Remove webhook http://127.0.0.1:9/hooks' }).click();
+    await page.getByRole('button', { name: 'Remove webhook http://127.0.0.1:9/hooks' }).waitFor({ state: 'detached' });
+    const left = await app.graphql<{ webhookSubscriptions: unknown[] }>(apiKey, '{ webhookSubscriptions { id } }');
+    expect(left.data?.webhookSubscriptions).toEqual([]);
+  });
 });

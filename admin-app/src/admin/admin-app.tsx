@@ -8,6 +8,7 @@ import { NotificationTemplatesPage } from './notification-templates.tsx';
 import { OrdersPage } from './orders.tsx';
 import { ProductionProfilesPage } from './production-profiles.tsx';
 import { ReportsPage } from './reports.tsx';
+import { WebhooksPage } from './webhooks.tsx';
 import { WorkflowEditorPage } from './workflow-editor.tsx';
 import { useState, type ReactNode } from 'react';
 import './admin.css';
@@ -18,6 +19,7 @@ const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
+  { path: '/app/webhooks', label: 'Webhooks', render: () => <WebhooksPage /> },
 ];
 
 /** The merchant admin at /app: the pages built so far, behind one navigation. */
