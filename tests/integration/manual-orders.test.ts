@@ -77,6 +77,11 @@ describe('a manual order on its way out', () => {
     });
     expect(shipped.errors).toBeUndefined();
     expect((await app.graphql(apiKey, 'mutation ($id: ID!) { transitionJob(id: $id, to: "shipped") { id } }', { id: jobId })).errors).toBeUndefined();
+    // The board asks only for jobs still on the shop floor.
+    const open = await app.graphql<{ jobs: { nodes: { id: string }[] } }>(apiKey, '{ jobs(first: 50, filter: { open: true }) { nodes { id } } }');
+    expect(open.data!.jobs.nodes.map((job) => job.id)).not.toContain(jobId);
+    const all = await app.graphql<{ jobs: { nodes: { id: string }[] } }>(apiKey, '{ jobs(first: 50) { nodes { id } } }');
+    expect(all.data!.jobs.nodes.map((job) => job.id)).toContain(jobId);
 
     const effects = await eventually(async () => {
       const rows = await app.owner<{ kind: string; status: string }[]>`select kind, status from outbox where order_id = ${order.id}`;

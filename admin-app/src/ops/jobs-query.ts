@@ -25,13 +25,13 @@ export interface BoardJob {
 const JOB_FIELDS = `id number title rush dueAt tags stageEnteredAt preflightStatus eta
   stage { key label category customerStatus } machine { name } order { id name customerName }`;
 
-/** Every open job of the shop, in pages of 100 (a shop floor holds hundreds, not millions). */
+/** Every job still on the shop floor, in pages of 100 (finished ones stay out however many there are). */
 export async function loadBoardJobs(): Promise<BoardJob[]> {
   const jobs: BoardJob[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
     const data: { jobs: { nodes: BoardJob[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gql(
-      `query Board($after: String) { jobs(first: 100, after: $after) { nodes { ${JOB_FIELDS} } pageInfo { endCursor hasNextPage } } }`,
+      `query Board($after: String) { jobs(first: 100, after: $after, filter: { open: true }) { nodes { ${JOB_FIELDS} } pageInfo { endCursor hasNextPage } } }`,
       { after },
     );
     jobs.push(...data.jobs.nodes);

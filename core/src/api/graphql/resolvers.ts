@@ -46,8 +46,11 @@ export const resolvers = {
   Query: {
     orders: (_: unknown, args: { first: number; after?: string | null; filter?: OrderFilter | null }, ctx: GraphQLContext) =>
       ctx.inShop((tx) => listOrders(tx, { shopId: ctx.principal.shopId, ...args })).then(toConnection),
-    jobs: (_: unknown, args: { first: number; after?: string | null; filter?: JobFilter | null }, ctx: GraphQLContext) =>
-      ctx.inShop((tx) => listJobs(tx, { shopId: ctx.principal.shopId, ...args })).then(toConnection),
+    jobs: async (_: unknown, args: { first: number; after?: string | null; filter?: (JobFilter & { open?: boolean | null }) | null }, ctx: GraphQLContext) => {
+      const { open, ...filter } = args.filter ?? {};
+      const stages = open ? (await ctx.workflow()).stages.filter((stage) => stage.category !== 'done' && stage.category !== 'cancelled').map((stage) => stage.key) : null;
+      return ctx.inShop((tx) => listJobs(tx, { shopId: ctx.principal.shopId, first: args.first, after: args.after ?? null, filter: { ...filter, stages } })).then(toConnection);
+    },
     job: (_: unknown, args: { id: string }, ctx: GraphQLContext) => (isUuid(args.id) ? ctx.loaders.job.load(args.id) : null),
     order: (_: unknown, args: { id: string }, ctx: GraphQLContext) => (isUuid(args.id) ? ctx.loaders.order.load(args.id) : null),
     workflow: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.workflow(),

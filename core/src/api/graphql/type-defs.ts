@@ -67,6 +67,8 @@ export const typeDefs = /* GraphQL */ `
     search: String
     tag: String
     dueBefore: DateTime
+    "Only jobs still on the shop floor: not in a done or cancelled stage."
+    open: Boolean
   }
 
   type PageInfo {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, eq, gt, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { parseJobNumber } from '../../domain/index.ts';
 import { clampPageSize, decodeCursor, encodeCursor, likePattern, type Page } from '../page.ts';
@@ -11,6 +11,8 @@ export interface JobFilter {
   search?: string | null;
   tag?: string | null;
   dueBefore?: Date | null;
+  /** Only jobs in one of these stages (the board asks for the stages still on the shop floor). */
+  stages?: readonly string[] | null;
 }
 
 /** The shop's jobs in job-number order, keyset-paginated. */
@@ -20,6 +22,7 @@ export async function listJobs(tx: Tx, input: { shopId: string; first: number; a
   const conditions: SQL[] = [eq(j.shopId, input.shopId), isNull(j.deletedAt)];
   const filter = input.filter ?? {};
   if (filter.stage) conditions.push(eq(j.stageKey, filter.stage));
+  if (filter.stages) conditions.push(filter.stages.length > 0 ? inArray(j.stageKey, [...filter.stages]) : sql`false`);
   if (filter.tag) conditions.push(sql`${filter.tag} = any(${j.tags})`);
   if (filter.dueBefore) conditions.push(lt(j.dueAt, filter.dueBefore));
   if (filter.search?.trim()) {
