@@ -109,9 +109,13 @@ describe('the operator queue page in a browser', () => {
 
   it('remembers the list view', async () => {
     await page.getByRole('button', { name: 'List' }).click();
-    await page.getByRole('cell', { name: 'J-1002' }).waitFor();
+    await page.getByRole('button', { name: 'Open job J-1002' }).waitFor();
     await page.reload();
-    await page.getByRole('cell', { name: 'J-1002' }).waitFor();
+    // Keyboard only: the job opens from the list.
+    await page.getByRole('button', { name: 'Open job J-1002' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Job J-1002' }).waitFor();
+    await page.goBack();
     await page.getByRole('button', { name: 'Board' }).click();
   });
 

@@ -17,7 +17,10 @@ export function ListView({ jobs, now }: { jobs: BoardJob[]; now: number }) {
       {rows.map((job, index) => (
         <IndexTable.Row id={job.id} key={job.id} position={index} onClick={() => navigate(`/ops/jobs/${job.id}`)}>
           <IndexTable.Cell>
-            <Text as="span" fontWeight="bold">{job.number}</Text>
+            {/* Rows open on click; the button makes the same reachable by keyboard. */}
+            <button type="button" className="link-button" onClick={(event) => { event.stopPropagation(); navigate(`/ops/jobs/${job.id}`); }} aria-label={`Open job ${job.number}`}>
+              <Text as="span" fontWeight="bold">{job.number}</Text>
+            </button>
           </IndexTable.Cell>
           <IndexTable.Cell>{job.order?.customerName ?? '—'}</IndexTable.Cell>
           <IndexTable.Cell>{job.title}</IndexTable.Cell>
