@@ -5,6 +5,8 @@ import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { gangupResolvers } from './gangup-resolvers.ts';
 import { gangupTypeDefs } from './gangup-type-defs.ts';
+import { messagesResolvers } from './messages-resolvers.ts';
+import { messagesTypeDefs } from './messages-type-defs.ts';
 import { notificationsResolvers } from './notifications-resolvers.ts';
 import { notificationsTypeDefs } from './notifications-type-defs.ts';
 import { preflightResolvers } from './preflight-resolvers.ts';
@@ -26,8 +28,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
