@@ -20,6 +20,18 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // The widget bundle is built first when it is missing or older than its sources.
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/widgets-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time on a 2-core machine.
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

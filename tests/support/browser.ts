@@ -1,0 +1,11 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium, headless: the tests never download a browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
