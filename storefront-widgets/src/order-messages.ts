@@ -4,12 +4,12 @@ import type { CustomerMessage } from './types.ts';
 import { PresslineWidget } from './widget-base.ts';
 
 /**
- * <pressline-messages data-order>: the order's thread with the shop, with attachments;
+ * <pressline-messages data-order | data-external-order>: the order's thread with the shop, with attachments;
  * the operator answers from the job detail and the customer is e-mailed.
  */
 export class OrderMessagesElement extends PresslineWidget {
   protected async load(): Promise<void> {
-    const orderId = this.dataset.order;
+    const orderId = this.dataset.order ?? (this.dataset.externalOrder ? (await this.orders())[0]?.id : undefined);
     if (!orderId) return this.show();
     const { messages } = await this.call<{ messages: CustomerMessage[] }>(`orders/${encodeURIComponent(orderId)}/messages`);
     const body = h('textarea', { placeholder: this.t('messagePlaceholder'), 'aria-label': this.t('messagePlaceholder') }) as HTMLTextAreaElement;

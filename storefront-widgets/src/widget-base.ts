@@ -47,11 +47,14 @@ export abstract class PresslineWidget extends HTMLElement {
     return this.call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   }
 
-  /** The orders this widget is about: one (`data-order`) or all of the customer's. */
+  /**
+   * The orders this widget is about: one (`data-order`, Pressline's id, or
+   * `data-external-order`, the platform's) or all of the customer's.
+   */
   protected async orders(): Promise<CustomerOrder[]> {
-    const id = this.dataset.order;
+    const { order: id, externalOrder } = this.dataset;
     if (id) return [(await this.call<{ order: CustomerOrder }>(`orders/${encodeURIComponent(id)}`)).order];
-    return (await this.call<{ orders: CustomerOrder[] }>('orders')).orders;
+    return (await this.call<{ orders: CustomerOrder[] }>(`orders${externalOrder ? `?externalId=${encodeURIComponent(externalOrder)}` : ''}`)).orders;
   }
 
   /** A file's PNG preview (drawn by Pressline's preflight, never the uploaded file itself). */

@@ -61,7 +61,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   app.post('/connect/woocommerce/callback', limit, async (c) => c.json(await completeWooCommerceConnect(deps, await c.req.text())));
 
   // The end customer's API (storefront widgets) and the widget bundle itself.
-  app.route('/storefront', storefrontRoutes(deps));
+  app.route('/storefront', storefrontRoutes(deps, options.widgetsDir));
   app.get('/widgets/:file', widgetsRoute(options.widgetsDir));
 
   // Uploads (uploadJobFile) come through GraphQL as multipart requests.

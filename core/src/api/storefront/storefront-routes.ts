@@ -12,6 +12,7 @@ import { decideProof } from '../../use-cases/storefront/decide-proof.ts';
 import { reorderForCustomer } from '../../use-cases/storefront/reorder-for-customer.ts';
 import { fileParts, formText } from './form-parts.ts';
 import { SHOP_HEADER, storefrontAuth, type StorefrontEnv } from './storefront-auth.ts';
+import { widgetsRoute } from './widgets-route.ts';
 
 const proofBody = z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().max(2000).nullish() });
 const reorderBody = z.object({ lineIds: z.array(z.string().max(40)).max(100).optional() }).default({});
@@ -22,7 +23,7 @@ const reorderBody = z.object({ lineIds: z.array(z.string().max(40)).max(100).opt
  * it through the app proxy (same origin for the browser); WooCommerce and Odoo pages call
  * it across origins with a bearer token, so CORS allows any origin without cookies.
  */
-export function storefrontRoutes(deps: CoreDeps) {
+export function storefrontRoutes(deps: CoreDeps, widgetsDir?: string) {
   const app = new Hono<StorefrontEnv>();
   app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type', SHOP_HEADER], allowMethods: ['GET', 'POST'], maxAge: 600 }));
   app.use(
@@ -32,9 +33,11 @@ export function storefrontRoutes(deps: CoreDeps) {
       onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Files are limited to ${MAX_CUSTOMER_UPLOAD_BYTES / 1048576} MB` } }, 413),
     }),
   );
+  // The bundle again under the proxy path, so a Shopify theme loads it from its own origin.
+  app.get('/widgets/:file', widgetsRoute(widgetsDir));
   app.use('*', storefrontAuth(deps));
 
-  app.get('/orders', async (c) => c.json({ orders: await customerOrderViews(deps, c.get('customer')) }));
+  app.get('/orders', async (c) => c.json({ orders: await customerOrderViews(deps, c.get('customer'), { externalId: c.req.query('externalId') ?? null }) }));
   app.get('/orders/:orderId', async (c) => c.json({ order: await customerOrderViewById(deps, c.get('customer'), c.req.param('orderId')) }));
   app.post('/orders/:orderId/reorder', async (c) => {
     const body = reorderBody.safeParse(await c.req.json().catch(() => ({})));

@@ -4,11 +4,14 @@ import { customerOrderView, type CustomerOrderView } from './customer-order-view
 import { customerOrder, listCustomerOrders } from './customer-orders.ts';
 import type { StorefrontCustomer } from './storefront-customer.ts';
 
-/** The customer's newest orders, each as the status widget shows it. */
-export function customerOrderViews(deps: Pick<CoreDeps, 'db'>, customer: StorefrontCustomer): Promise<CustomerOrderView[]> {
+/**
+ * The customer's newest orders, each as the status widget shows it; `externalId` narrows
+ * to the platform's order (a widget on the platform's own order page knows only that id).
+ */
+export function customerOrderViews(deps: Pick<CoreDeps, 'db'>, customer: StorefrontCustomer, filter: { externalId?: string | null } = {}): Promise<CustomerOrderView[]> {
   return withShop(deps.db, customer.shopId, async (tx) => {
     const views = [];
-    for (const order of await listCustomerOrders(tx, customer)) views.push(await customerOrderView(tx, customer.shopId, order));
+    for (const order of await listCustomerOrders(tx, customer, filter.externalId ?? null)) views.push(await customerOrderView(tx, customer.shopId, order));
     return views;
   });
 }

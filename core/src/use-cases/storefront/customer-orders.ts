@@ -14,8 +14,9 @@ export function customerOrdersWhere(customer: StorefrontCustomer): SQL {
   return and(eq(schema.orders.shopId, customer.shopId), isNull(schema.orders.deletedAt), owner)!;
 }
 
-export function listCustomerOrders(tx: Tx, customer: StorefrontCustomer): Promise<OrderRow[]> {
-  return tx.select().from(schema.orders).where(customerOrdersWhere(customer)).orderBy(desc(schema.orders.placedAt)).limit(CUSTOMER_ORDER_LIMIT);
+export function listCustomerOrders(tx: Tx, customer: StorefrontCustomer, externalId: string | null = null): Promise<OrderRow[]> {
+  const where = externalId === null ? customerOrdersWhere(customer) : and(customerOrdersWhere(customer), eq(schema.orders.externalId, externalId));
+  return tx.select().from(schema.orders).where(where).orderBy(desc(schema.orders.placedAt)).limit(CUSTOMER_ORDER_LIMIT);
 }
 
 /** One of the customer's orders; another customer's (or an unknown id) is the same NOT_FOUND. */
