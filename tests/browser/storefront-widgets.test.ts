@@ -8,7 +8,7 @@ import type { BackpropPlatform } from '../support/backprop-platforms.ts';
 import { launchChromium } from '../support/browser.ts';
 import { businessCardPdf } from '../support/card-pdf.ts';
 import { startTestStorefront, type TestStorefront } from '../support/test-storefront.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const DOMAIN = 'widget-press.myshopify.com';
 const TOKEN = 'shpat_widgets';
@@ -58,6 +58,16 @@ describe('storefront widgets in a browser', () => {
     return { ...imported, externalId, lineExternalIds: lines.map((line) => line.id) };
   }
 
+  function uploadProof(jobId: string, name: string, bytes: Uint8Array) {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'mutation ($jobId: ID!, $file: File!) { uploadJobFile(jobId: $jobId, file: $file, role: PROOF) { id role } }', variables: { jobId, file: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.set('0', new Blob([Buffer.from(bytes)]), name);
+    return fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${shop.apiKey}` }, body: form }).then(
+      async (response) => (await response.json()) as { data?: unknown; errors?: { message: string }[] },
+    );
+  }
+
   async function open(html: string): Promise<Page> {
     storefront.setPage(html);
     const page = await browser.newPage();
@@ -102,14 +112,17 @@ describe('storefront widgets in a browser', () => {
 
   it('approving a proof moves the job on; requesting changes holds it with the comment, both audited', async () => {
     const order = await customerOrder();
-    const { sha256 } = await app.deps.files.put(PROOF_PNG);
     for (const jobId of order.jobIds) {
       await moveJob(app, shop.shopId, jobId, ['preflight']);
-      const [file] = await app.owner<{ id: string }[]>`
-        insert into files (shop_id, name, source, status, sha256, size_bytes, thumbnail_sha256)
-        values (${shop.shopId}, 'proof.png', 'operator', 'stored', ${sha256}, ${PROOF_PNG.length}, ${sha256}) returning id`;
-      await app.owner`insert into job_files (shop_id, job_id, file_id, role) values (${shop.shopId}, ${jobId}, ${file!.id}, 'proof')`;
+      // The operator's proof, through the same upload as any file: preflight draws its preview.
+      const uploaded = await uploadProof(jobId, 'proof.png', PROOF_PNG);
+      expect(uploaded.errors).toBeUndefined();
     }
+    await eventually(async () => {
+      const drawn = await app.owner`select 1 from files f join job_files l on l.shop_id = f.shop_id and l.file_id = f.id
+        where l.job_id in ${app.owner(order.jobIds)} and l.role = 'proof' and f.thumbnail_sha256 is not null`;
+      return drawn.length === order.jobIds.length ? true : undefined;
+    }, 30_000);
     const [cardsJob, posterJob] = order.jobIds as [string, string];
 
     const page = await open(

@@ -17,6 +17,8 @@ export interface UploadJobFileInput {
   /** A file of the job this one replaces: its link is retired (kept for history). */
   replaces?: string | null;
   source: 'operator' | 'customer';
+  /** design (default): produced and gated by preflight; proof: shown to the customer for approval; photo: progress or completion. */
+  role?: 'design' | 'proof' | 'photo';
   actor: string;
 }
 
@@ -55,7 +57,7 @@ export async function uploadJobFile(deps: Pick<CoreDeps, 'db' | 'boss' | 'files'
       .insert(schema.files)
       .values({ shopId, name, source: input.source, status: 'stored', sha256: blob.sha256, sizeBytes: blob.sizeBytes })
       .returning({ id: schema.files.id });
-    await tx.insert(schema.jobFiles).values({ shopId, jobId, fileId: file!.id, orderLineId });
+    await tx.insert(schema.jobFiles).values({ shopId, jobId, fileId: file!.id, orderLineId, role: input.role ?? 'design' });
     await enqueuePreflight(tx, deps.boss, { shopId, jobId, fileId: file!.id });
     const event = jobActivityEvent({
       jobId: asJobId(jobId),
