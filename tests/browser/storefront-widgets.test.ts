@@ -215,4 +215,23 @@ describe('storefront widgets in a browser', () => {
     expect(dialogs).toEqual([]);
     await page.close();
   });
+
+  it('messages: the customer writes with an attachment, the shop’s reply appears in the thread (German words with lang="de")', async () => {
+    const order = await customerOrder();
+    const page = await open(`<div lang="de"><pressline-messages data-api="/apps/pressline" data-order="${order.orderId}"></pressline-messages></div>`);
+    const widget = page.locator('pressline-messages');
+    await expect.poll(() => widget.locator('h3').textContent()).toBe('Nachrichten');
+    await widget.locator('textarea').fill('Bitte mit abgerundeten Ecken');
+    await widget.locator('input[type=file]').setInputFiles({ name: 'corners.png', mimeType: 'image/png', buffer: PROOF_PNG });
+    await widget.locator('button[type=submit]').click();
+    await expect.poll(() => widget.locator('.msg.customer').count()).toBe(1);
+    expect(await widget.locator('.msg.customer').textContent()).toContain('corners.png');
+
+    const reply = await app.graphql(shop.apiKey, 'mutation ($id: ID!) { sendOrderMessage(orderId: $id, body: "Gerne, ohne Aufpreis.") { id } }', { id: order.orderId });
+    expect(reply.errors).toBeUndefined();
+    await page.reload();
+    await expect.poll(() => widget.locator('.msg').allTextContents()).toEqual([expect.stringContaining('abgerundeten Ecken'), expect.stringContaining('Gerne, ohne Aufpreis.')]);
+    expect(await widget.locator('.msg.shop small').first().textContent()).toMatch(/^Shop/);
+    await page.close();
+  });
 });
