@@ -1,7 +1,7 @@
 import { signWooCommerceToken, type SimulatedOrder } from '@pressline/connectors';
 import { addShop } from '@pressline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeCustomerOrder, viaAppProxy } from '../support/storefront.ts';
+import { appProxyQuery, placeCustomerOrder, viaAppProxy } from '../support/storefront.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const SHOP = 'widget-prints.myshopify.com';
@@ -45,6 +45,10 @@ describe('storefront API: who may see what', () => {
     const tampered = await fetch(signed);
     expect(tampered.status).toBe(401);
     expect(JSON.stringify(await tampered.json())).not.toContain('#100');
+    // A genuine signature of yesterday: a replayed URL.
+    const stale = new URL(`${app.baseUrl}/storefront/orders`);
+    stale.search = appProxyQuery({ shop: SHOP, customerId: ANN }, app.secret, {}, new Date(Date.now() - 24 * 3600_000)).toString();
+    expect((await fetch(stale)).status).toBe(401);
     // Logged out (Shopify sends an empty id): nothing to see either.
     expect((await viaAppProxy(app, { shop: SHOP, customerId: '' }, '/orders')).status).toBe(401);
   });

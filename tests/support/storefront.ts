@@ -10,8 +10,9 @@ export interface ProxyVisitor {
 }
 
 /** The query Shopify's app proxy adds to a forwarded request, signed with `secret`. */
-export function appProxyQuery(visitor: ProxyVisitor, secret: string, extra: Record<string, string> = {}): URLSearchParams {
-  const query = new URLSearchParams({ ...extra, shop: visitor.shop, logged_in_customer_id: visitor.customerId, path_prefix: '/apps/pressline', timestamp: '1764500000' });
+export function appProxyQuery(visitor: ProxyVisitor, secret: string, extra: Record<string, string> = {}, at: Date = new Date()): URLSearchParams {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const query = new URLSearchParams({ ...extra, shop: visitor.shop, logged_in_customer_id: visitor.customerId, path_prefix: '/apps/pressline', timestamp });
   query.set('signature', signAppProxyQuery(query, secret));
   return query;
 }

@@ -7,13 +7,21 @@ import { findShopId, normaliseShopDomain } from '../shops/add-shop.ts';
 import { loadShopConnection } from '../shops/shop-connection.ts';
 import type { StorefrontCustomer } from './storefront-customer.ts';
 
+/** Shopify signs each proxied request as it forwards it; an older signed URL is a replay. */
+const APP_PROXY_MAX_AGE_SECONDS = 10 * 60;
+
 /**
- * A request through Shopify's app proxy: its signature is checked before `shop` or
- * `logged_in_customer_id` is read. A visitor who is not logged in has no orders to see.
+ * A request through Shopify's app proxy: its signature (and its freshness) is checked
+ * before `shop` or `logged_in_customer_id` is read. A visitor who is not logged in has no
+ * orders to see.
  */
-export async function authenticateAppProxy(deps: Pick<CoreDeps, 'db' | 'shopifyAppSecret'>, query: URLSearchParams): Promise<StorefrontCustomer> {
+export async function authenticateAppProxy(deps: Pick<CoreDeps, 'db' | 'shopifyAppSecret' | 'clock'>, query: URLSearchParams): Promise<StorefrontCustomer> {
   if (!deps.shopifyAppSecret) throw new UnauthenticatedError('This Pressline has no Shopify app configured');
   if (!verifyAppProxySignature(query, deps.shopifyAppSecret)) throw new UnauthenticatedError('The app proxy signature does not match');
+  const timestamp = Number(query.get('timestamp'));
+  if (!Number.isInteger(timestamp) || Math.abs(deps.clock().getTime() / 1000 - timestamp) > APP_PROXY_MAX_AGE_SECONDS) {
+    throw new UnauthenticatedError('The app proxy request has expired; reload the page');
+  }
   const shop = query.get('shop');
   const customerId = query.get('logged_in_customer_id');
   if (!shop || !customerId || !/^\d{1,20}$/.test(customerId)) throw new UnauthenticatedError('Log in to see your orders');
