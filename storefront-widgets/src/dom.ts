@@ -14,3 +14,14 @@ export function h(tag: string, props: Record<string, string | boolean | ((event:
   for (const child of children) if (child) element.append(child);
   return element;
 }
+
+/** Only web links become hrefs: a "javascript:" tracking or cart URL would run in the shop's page. */
+export function webUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

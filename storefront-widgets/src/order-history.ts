@@ -1,4 +1,4 @@
-import { h } from './dom.ts';
+import { h, webUrl } from './dom.ts';
 import { formatDate } from './i18n.ts';
 import type { CustomerOrder } from './types.ts';
 import { PresslineWidget } from './widget-base.ts';
@@ -27,9 +27,11 @@ export class OrderHistoryElement extends PresslineWidget {
       button.disabled = true;
       this.postJson<{ reorder: Reorder }>(`orders/${order.id}/reorder`, {})
         .then(({ reorder }) => {
-          result.replaceChildren(h('a', { href: reorder.url, class: 'reorder-link' }, this.t('reorderReady')));
+          const href = webUrl(reorder.url);
+          if (!href) throw new Error(reorder.url);
+          result.replaceChildren(h('a', { href, class: 'reorder-link' }, this.t('reorderReady')));
           this.dispatchEvent(new CustomEvent('pressline-reorder', { detail: reorder, bubbles: true, composed: true }));
-          if (this.dataset.navigate !== 'false') location.assign(reorder.url);
+          if (this.dataset.navigate !== 'false') location.assign(href);
         })
         .catch((error: unknown) => result.replaceChildren(this.errorLine(error)))
         .finally(() => (button.disabled = false));

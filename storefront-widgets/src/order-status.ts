@@ -1,4 +1,4 @@
-import { h } from './dom.ts';
+import { h, webUrl } from './dom.ts';
 import { formatDate, type Key } from './i18n.ts';
 import type { CustomerOrder } from './types.ts';
 import { PresslineWidget } from './widget-base.ts';
@@ -60,10 +60,10 @@ export class OrderStatusElement extends PresslineWidget {
                 'p',
                 {},
                 `${shipment.carrier ?? ''} `,
-                ...shipment.trackingNumbers.flatMap((number) => [
-                  shipment.trackingUrl ? h('a', { href: shipment.trackingUrl, target: '_blank', rel: 'noopener noreferrer' }, this.t('track', { n: number })) : number,
-                  ' ',
-                ]),
+                ...shipment.trackingNumbers.flatMap((number) => {
+                  const href = webUrl(shipment.trackingUrl);
+                  return [href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, this.t('track', { n: number })) : number, ' '];
+                }),
               ),
         ),
       ),

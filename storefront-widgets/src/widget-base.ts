@@ -62,7 +62,11 @@ export abstract class PresslineWidget extends HTMLElement {
     if (!file.thumbnailUrl) return null;
     const img = h('img', { class: 'thumb', alt: file.name, title: file.name });
     blobUrl(this.api, file.thumbnailUrl).then(
-      (url) => img.setAttribute('src', url),
+      (url) => {
+        // Drawn once; the blob is not needed after that.
+        img.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+        img.setAttribute('src', url);
+      },
       () => img.remove(),
     );
     return img;
