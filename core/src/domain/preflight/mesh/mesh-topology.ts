@@ -1,3 +1,4 @@
+import { withMeshScratch } from './scratch-pool.ts';
 import { weldVertices, type WeldScratch } from './weld-vertices.ts';
 
 export interface Topology {
@@ -19,8 +20,10 @@ const SMALL_BUCKET = 16;
  * Triangles with a repeated vertex have no proper edges and are left out.
  */
 export function analyzeTopology(positions: Float32Array, seed?: number): Topology {
-  const { corners, vertexCount, scratch } = weldVertices(positions, seed);
-  return topologyOf(corners, vertexCount, scratch);
+  return withMeshScratch((kept) => {
+    const { corners, vertexCount, scratch } = weldVertices(positions, seed, kept);
+    return topologyOf(corners, vertexCount, scratch);
+  });
 }
 
 /**
