@@ -28,6 +28,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts', 'tests/support/widgets-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Pages wait on workers (preflight, thumbnails): a loaded CI machine needs more than the 1 s default.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           // One Chromium at a time on a 2-core machine.
           maxWorkers: 1,
         },
