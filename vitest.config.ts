@@ -24,9 +24,12 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-admin-app.ts'],
+          // The admin app and the widget bundle are built first when missing or older than their sources.
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-admin-app.ts', 'tests/support/widgets-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Pages wait on workers (preflight, thumbnails): a loaded CI machine needs more than the 1 s default.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           // One headless Chromium at a time on a 2-core machine.
           maxWorkers: 1,
         },

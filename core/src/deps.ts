@@ -16,6 +16,8 @@ export interface CoreDeps {
   platformApis: Partial<Record<Platform, PlatformApi>>;
   /** Shopify's install (token exchange) and token renewal, when a Shopify app is configured. */
   shopifyAuth?: ShopifyAuth;
+  /** The Shopify app's secret: it signs app proxy requests (the storefront widgets on Shopify). */
+  shopifyAppSecret?: string;
   /** Seals and opens the shops' stored platform secrets. */
   secrets: SecretBox;
   /** Where platforms reach this Pressline (APP_URL): webhook delivery and callback URLs. */

@@ -47,3 +47,5 @@ export { connectShop } from './use-cases/shops/connect-shop.ts';
 export { createWebhookSubscription, deleteWebhookSubscription } from './use-cases/webhooks/webhook-subscriptions.ts';
 export { saveTemplate, previewNotification } from './use-cases/notifications/notification-templates.ts';
 export { saveNotificationSettings, optOutCustomer } from './use-cases/notifications/notification-preferences.ts';
+export { signAppProxyQuery, verifyAppProxySignature } from './security/app-proxy-signature.ts';
+export { sendShopMessage } from './use-cases/messages/send-shop-message.ts';

@@ -203,6 +203,7 @@ describe('one shop never sees or touches another shop’s data', () => {
         await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Seed press', '{digital_press}')`;
         await app.owner`insert into shop_schedules (shop_id) values (${shop.shopId}) on conflict do nothing`;
         await seedGangRows(shop.shopId);
+        await seedMessageRows(shop.shopId);
       }
     });
     afterAll(() => appSql?.end());
@@ -220,6 +221,16 @@ describe('one shop never sees or touches another shop’s data', () => {
         values (${shopId}, ${job!.id}, ${file!.id}, ${'0'.repeat(64)}, 'seed', ${profile!.id}, 'warnings', '[]'::jsonb, now())`;
       await app.owner`
         insert into preflight_acceptances (shop_id, job_id, file_id, code, actor, at) values (${shopId}, ${job!.id}, ${file!.id}, 'color.rgb', 'seed', now())`;
+    }
+
+    /** A customer message on one of the shop's orders, with an attachment. */
+    async function seedMessageRows(shopId: string) {
+      const [order] = await app.owner<{ id: string }[]>`select id from orders where shop_id = ${shopId} limit 1`;
+      const [message] = await app.owner<{ id: string }[]>`
+        insert into order_messages (shop_id, order_id, author, actor, body, at) values (${shopId}, ${order!.id}, 'customer', 'customer:1', 'Seed', now()) returning id`;
+      const [file] = await app.owner<{ id: string }[]>`
+        insert into files (shop_id, name, source, status, sha256) values (${shopId}, 'note.png', 'customer', 'stored', ${'1'.repeat(64)}) returning id`;
+      await app.owner`insert into order_message_files (shop_id, message_id, file_id) values (${shopId}, ${message!.id}, ${file!.id})`;
     }
 
     /** A planned gang run of one of the shop's job items, with a placement, an output and spoilage. */

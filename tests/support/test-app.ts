@@ -54,6 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     boss,
     clock: () => new Date(),
     publicUrl: 'http://127.0.0.1', // set to the real port below
+    shopifyAppSecret: TEST_SHOPIFY_SECRET,
     secrets: createSecretBox(options.secretKey ?? randomBytes(32)),
     platformApis: { woocommerce: createWooCommerceApi(), odoo: createOdooApi(), ...options.platformApis },
     ...(options.shopifyAuth ? { shopifyAuth: options.shopifyAuth } : {}),

@@ -59,7 +59,7 @@ export async function openRuntime(env: Env, options: RuntimeOptions): Promise<Ru
     const mailer = env.SMTP_HOST
       ? createSmtpMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER ?? null, password: env.SMTP_PASSWORD ?? null, from: env.SMTP_FROM })
       : null;
-    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp) } : {}), secrets: createSecretBox(secretKey.key),
+    const deps: CoreDeps = { db: client.db, boss, connectors, platformApis, ...(shopifyApp ? { shopifyAuth: createShopifyAuth(shopifyApp), shopifyAppSecret: shopifyApp.apiSecretKey } : {}), secrets: createSecretBox(secretKey.key),
       publicUrl: env.APP_URL,
       files: createLocalFileStore(join(env.PRESSLINE_HOME, 'files')),
       fetchFile: createFileFetcher({ maxBytes: env.FILE_FETCH_MAX_MB * 1024 * 1024, timeoutMs: 60_000, allowPrivateNetworks: env.FILE_FETCH_ALLOW_PRIVATE }),

@@ -14,11 +14,15 @@ import { frameAncestors } from './frame-ancestors.ts';
 import { installShopify } from '../use-cases/shops/install-shopify.ts';
 import { completeWooCommerceConnect } from '../use-cases/connect/connect-woocommerce.ts';
 import { MAX_UPLOAD_BYTES } from '../use-cases/preflight/upload-job-file.ts';
+import { storefrontRoutes } from './storefront/storefront-routes.ts';
+import { widgetsRoute } from './storefront/widgets-route.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
   /** The built admin app (admin-app/dist by default). */
   adminDist?: string;
+  /** Where the storefront widget bundle is (default: storefront-widgets/dist). */
+  widgetsDir?: string;
 }
 
 /** Platforms deliver orders of a few hundred kB at most; anything larger is refused unread. */
@@ -60,6 +64,10 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
 
   // WooCommerce posts the REST keys the merchant approved (wc-auth key provisioning).
   app.post('/connect/woocommerce/callback', limit, async (c) => c.json(await completeWooCommerceConnect(deps, await c.req.text())));
+
+  // The end customer's API (storefront widgets) and the widget bundle itself.
+  app.route('/storefront', storefrontRoutes(deps, options.widgetsDir));
+  app.get('/widgets/:file', widgetsRoute(options.widgetsDir));
 
   // Uploads (uploadJobFile) come through GraphQL as multipart requests.
   app.use(

@@ -13,3 +13,4 @@ export { shipments, shipmentLines, type PickupDetails } from './shipments.ts';
 export { notificationTemplates, notificationOptOuts, notificationSettings } from './notifications.ts';
 export { webhookSubscriptions } from './webhook-subscriptions.ts';
 export { gangRules, gangRuns, gangRunJobs, gangRunItems, gangRunPlacements, gangRunOutputs, gangRunSpoilage } from './gang-runs.ts';
+export { orderMessages, orderMessageFiles } from './order-messages.ts';

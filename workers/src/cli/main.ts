@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { addShop, createApiKey, findShopId, startWooCommerceConnect } from '@pressline/core';
 import { locateDatabase, runMigrations } from '@pressline/db';
+import { startDemoStorefront } from '../demo/demo-storefront.ts';
 import { demoSecret, runDemo } from '../demo/run-demo.ts';
 import { readEnv } from '../env.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
@@ -61,6 +62,10 @@ program
         say(`pressline demo: API key ${demo.apiKey}`);
         say(`  curl -s ${baseUrl}/graphql -H 'Authorization: Bearer ${demo.apiKey}' -H 'Content-Type: application/json' \\`);
         say(`    -d '{"query":"{ jobs(first: 20) { nodes { number title stage { label } nextStages { key } } } }"}'`);
+        if (!options.once) {
+          const storefront = await startDemoStorefront({ apiUrl: baseUrl, secret, host: '127.0.0.1', port: 0 });
+          say(`pressline demo: storefront widgets at ${storefront.url}/ (build them first: node --import tsx storefront-widgets/src/build/build-widgets.ts)`);
+        }
       },
     });
   });

@@ -11,17 +11,21 @@ shipments and tracking back to the order.
 * Settings > Pressline holds the Pressline URL, the shop id and the webhook secret.
 * The Pressline menu opens the Pressline admin inside Odoo, signed in with a
   short-lived launch token.
+* My account > Production (/my/pressline) and the `pressline.order_widgets` portal
+  snippet show customers their orders' status, proofs, uploads, messages and reorders
+  (storefront widgets with a short-lived customer token).
 """,
     'category': 'Sales/Sales',
     'author': 'Pressline',
     'license': 'LGPL-3',
     # base_automation holds automation rules; sale_management and stock the orders and
     # deliveries Pressline reads and validates.
-    'depends': ['sale_management', 'stock', 'base_automation'],
+    'depends': ['sale_management', 'stock', 'base_automation', 'portal'],
     'data': [
         'data/pressline_automation.xml',
         'views/res_config_settings_views.xml',
         'views/pressline_menus.xml',
+        'views/pressline_portal_templates.xml',
     ],
     'assets': {
         'web.assets_backend': [

@@ -60,6 +60,8 @@ export interface SimulatedOrder {
   name: string;
   lines: SimulatedOrderLine[];
   email?: string;
+  /** The shop's customer account that placed it (a logged-in customer); a guest checkout when omitted. */
+  customerId?: string;
   /** ISO 4217, defaults to USD. */
   currency?: string;
   /** Defaults to now. */
@@ -158,6 +160,7 @@ export function buildShopifyOrderPayload(order: SimulatedOrder): string {
     current_total_price_set: moneySet(total, currency),
     current_total_tax: zero(currency),
     current_total_tax_set: moneySet(zero(currency), currency),
+    ...(order.customerId === undefined ? {} : { customer: { id: numericId(order.customerId, 'customer id'), email: order.email ?? null } }),
     customer_locale: 'en',
     discount_codes: [],
     email: order.email ?? null,

@@ -57,6 +57,8 @@ function pressline_boot() {
 	add_action( 'admin_init', 'pressline_register_settings' );
 	add_action( 'init', 'pressline_register_block' );
 	add_shortcode( 'pressline_order_status', 'pressline_order_status_shortcode' );
+	add_shortcode( 'pressline_order_history', 'pressline_order_history_shortcode' );
+	add_action( 'woocommerce_before_account_orders', 'pressline_render_on_orders_page', 20 );
 	add_action( 'woocommerce_view_order', 'pressline_render_on_order_page', 20 );
 	add_action( 'woocommerce_thankyou', 'pressline_render_on_order_page', 20 );
 	// Saving the settings goes through options.php, which asks for manage_options unless told otherwise.
@@ -354,13 +356,47 @@ function pressline_order_status_markup( $order_id ) {
 	if ( null === $token || ! pressline_enqueue_widgets() ) {
 		return '';
 	}
-	return sprintf(
-		'<pressline-order-status data-pressline="%1$s" data-site="%2$s" data-order="%3$s" data-token="%4$s"></pressline-order-status>',
+	// data-external-order is WooCommerce's order id; the widgets ask Pressline for that order.
+	$attributes = sprintf(
+		'data-pressline="%1$s" data-site="%2$s" data-external-order="%3$s" data-token="%4$s" lang="%5$s"',
 		esc_url( pressline_base_url() ),
 		esc_attr( pressline_site() ),
 		esc_attr( (string) $order->get_id() ),
-		esc_attr( $token )
+		esc_attr( $token ),
+		esc_attr( substr( get_locale(), 0, 2 ) )
 	);
+	return '<pressline-order-status ' . $attributes . '></pressline-order-status>'
+		. '<pressline-upload ' . $attributes . '></pressline-upload>'
+		. '<pressline-messages ' . $attributes . '></pressline-messages>';
+}
+
+/**
+ * [pressline_order_history]: the logged-in customer's past orders with "Order again".
+ * Also shown above My account → Orders.
+ *
+ * @return string
+ */
+function pressline_order_history_shortcode() {
+	$user_id = get_current_user_id();
+	$token   = $user_id > 0 ? pressline_sign_token( 'customer:' . $user_id ) : null;
+	if ( null === $token || ! pressline_enqueue_widgets() ) {
+		return '';
+	}
+	return sprintf(
+		'<pressline-order-history data-pressline="%1$s" data-site="%2$s" data-token="%3$s" lang="%4$s"></pressline-order-history>',
+		esc_url( pressline_base_url() ),
+		esc_attr( pressline_site() ),
+		esc_attr( $token ),
+		esc_attr( substr( get_locale(), 0, 2 ) )
+	);
+}
+
+/**
+ * Shows the order history widget on My account → Orders.
+ */
+function pressline_render_on_orders_page() {
+	// The markup is escaped piece by piece in pressline_order_history_shortcode().
+	echo pressline_order_history_shortcode(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 }
 
 /**

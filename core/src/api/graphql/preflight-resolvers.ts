@@ -11,6 +11,8 @@ import { JSONScalar } from './json-scalar.ts';
 
 type JobRow = typeof schema.jobs.$inferSelect;
 
+const JOB_FILE_ROLE = { DESIGN: 'design', PROOF: 'proof', PHOTO: 'photo' } as const;
+
 const STATUS = { PENDING: 'pending', PASSED: 'passed', WARNINGS: 'warnings', FAILED: 'failed' } as const;
 
 async function jobFile(ctx: GraphQLContext, jobId: string, fileId: string): Promise<JobFileView> {
@@ -29,11 +31,12 @@ function requireUuid(value: string, what: string): string {
 export const preflightResolvers = {
   JSON: JSONScalar,
   PreflightStatus: STATUS,
+  JobFileRole: JOB_FILE_ROLE,
   Query: {
     productionProfiles: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listProductionProfiles(tx, ctx.principal.shopId)),
   },
   Mutation: {
-    uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null }, ctx: GraphQLContext) => {
+    uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null; role?: 'design' | 'proof' | 'photo' | null }, ctx: GraphQLContext) => {
       const jobId = requireUuid(args.jobId, 'job');
       if (args.replaces) requireUuid(args.replaces, 'file');
       const bytes = new Uint8Array(await args.file.arrayBuffer());
@@ -44,6 +47,7 @@ export const preflightResolvers = {
         bytes,
         replaces: args.replaces ?? null,
         source: 'operator',
+        role: args.role ?? 'design',
         actor: ctx.principal.actor,
       });
       return jobFile(ctx, jobId, fileId);

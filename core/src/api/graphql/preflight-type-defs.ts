@@ -11,7 +11,14 @@ export const preflightTypeDefs = /* GraphQL */ `
 
   extend type Mutation {
     "Adds a file to a job (or replaces one of its files); it is checked by preflight at once."
-    uploadJobFile(jobId: ID!, file: File!, "A file of the job this one replaces." replaces: ID): JobFile!
+    uploadJobFile(
+      jobId: ID!
+      file: File!
+      "A file of the job this one replaces."
+      replaces: ID
+      "design (default), proof (the customer approves it on the storefront) or photo (progress / completion, shown to the customer)."
+      role: JobFileRole = DESIGN
+    ): JobFile!
     "Accepts an open warning of a file's current report (audited). Errors cannot be accepted (BAD_REQUEST)."
     acceptPreflightWarning(jobId: ID!, fileId: ID!, code: String!, note: String): JobFile!
     "Creates (no id) or changes a production profile; the shop's unfinished jobs' files are re-checked."
@@ -119,5 +126,11 @@ export const preflightTypeDefs = /* GraphQL */ `
     rules: JSON
     gangable: Boolean
     position: Int
+  }
+
+  enum JobFileRole {
+    DESIGN
+    PROOF
+    PHOTO
   }
 `;

@@ -5,6 +5,8 @@ import { toGraphQLError } from '../error-mapping.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { gangupResolvers } from './gangup-resolvers.ts';
 import { gangupTypeDefs } from './gangup-type-defs.ts';
+import { messagesResolvers } from './messages-resolvers.ts';
+import { messagesTypeDefs } from './messages-type-defs.ts';
 import { opsResolvers } from './ops-resolvers.ts';
 import { opsTypeDefs } from './ops-type-defs.ts';
 import { notificationsResolvers } from './notifications-resolvers.ts';
@@ -28,8 +30,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, opsTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, opsResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,

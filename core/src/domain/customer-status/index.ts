@@ -11,3 +11,4 @@ export {
   type StatusLine,
   type StatusShipment,
 } from './order-status-types.ts';
+export { orderTimeline, TIMELINE_STEPS, type TimelineEntry, type TimelineInput, type TimelineStep } from './order-timeline.ts';

@@ -1,9 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { asJobId, canAccept, jobActivityEvent } from '../../domain/index.ts';
-import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { BadRequestError } from '../../errors.ts';
 import { insertJobEvents } from '../jobs/insert-job-events.ts';
+import { lockJob } from '../jobs/lock-job.ts';
 import { latestReport, storedReport } from './job-file-reads.ts';
 
 export interface AcceptWarningInput {
@@ -23,12 +23,7 @@ export interface AcceptWarningInput {
 export async function acceptPreflightWarning(deps: Pick<CoreDeps, 'db' | 'clock'>, input: AcceptWarningInput): Promise<void> {
   const { shopId, jobId, fileId, code } = input;
   await withShop(deps.db, shopId, async (tx) => {
-    const [job] = await tx
-      .select({ stageKey: schema.jobs.stageKey })
-      .from(schema.jobs)
-      .where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.id, jobId), isNull(schema.jobs.deletedAt)))
-      .for('update');
-    if (!job) throw new NotFoundError('Job');
+    const job = await lockJob(tx, shopId, jobId);
     const report = await latestReport(tx, shopId, jobId, fileId);
     if (!report) throw new BadRequestError('The file has not been checked yet');
     const current = storedReport(report);

@@ -1,15 +1,17 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { schema, withShop } from '@pressline/db';
+import { schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { asJobId, buildReport, jobActivityEvent, type Finding, type Inspection } from '../../domain/index.ts';
 import { inspectInWorker, renderThumbnailInWorker } from '../../preflight/inspect-in-worker.ts';
 import { insertJobEvents } from '../jobs/insert-job-events.ts';
-import { latestReport } from './job-file-reads.ts';
+import { latestReport, reusableReport, type ReportRow } from './job-file-reads.ts';
 import { rulesForLine } from './line-rules.ts';
 
 export type CheckOutcome =
   | { status: 'checked'; result: 'passed' | 'warnings' | 'failed'; errors: number; warnings: number }
   | { status: 'unchanged' }
+  /** The same file with the same rules was checked for another job (a reorder): its report was copied. */
+  | { status: 'reused'; fromJobId: string }
   | { status: 'gone' };
 
 const ACTOR = 'system:preflight';
@@ -37,9 +39,15 @@ export async function checkJobFile(
     if (!link) return null;
     const rules = await rulesForLine(tx, shopId, link.link.orderLineId);
     const previous = await latestReport(tx, shopId, jobId, fileId);
-    return { ...link, rules, previous };
+    const reusable =
+      previous === null && link.file.status === 'stored'
+        ? await reusableReport(tx, shopId, { jobId, fileId, sha256: link.file.sha256, rulesFingerprint: rules.fingerprint })
+        : null;
+    if (reusable) await copyReport(tx, deps.clock(), { shopId, jobId, name: link.file.name, report: reusable });
+    return { ...link, rules, previous, reusable };
   });
   if (!target) return { status: 'gone' };
+  if (target.reusable) return { status: 'reused', fromJobId: target.reusable.jobId };
   let { file } = target;
   const { rules, previous } = target;
   if (previous && file.status !== 'pending' && previous.sha256 === file.sha256 && previous.rulesFingerprint === rules.fingerprint) return { status: 'unchanged' };
@@ -114,6 +122,34 @@ export async function checkJobFile(
     await insertJobEvents(tx, shopId, [event]);
   });
   return { status: 'checked', result: report.status, errors: report.errors.length, warnings: report.warnings.length };
+}
+
+/** The other job's report, now this job's too, with the audit event saying where it came from. */
+async function copyReport(tx: Tx, at: Date, input: { shopId: string; jobId: string; name: string; report: ReportRow }): Promise<void> {
+  const { report } = input;
+  await tx.insert(schema.preflightReports).values({
+    shopId: input.shopId,
+    jobId: input.jobId,
+    fileId: report.fileId,
+    sha256: report.sha256,
+    rulesFingerprint: report.rulesFingerprint,
+    profileId: report.profileId,
+    status: report.status,
+    kind: report.kind,
+    findings: report.findings,
+    facts: report.facts,
+    checkedAt: at,
+  });
+  const [job] = await tx.select({ stageKey: schema.jobs.stageKey }).from(schema.jobs).where(and(eq(schema.jobs.shopId, input.shopId), eq(schema.jobs.id, input.jobId)));
+  const event = jobActivityEvent({
+    jobId: asJobId(input.jobId),
+    at,
+    actor: ACTOR,
+    kind: 'preflight_checked',
+    stage: job!.stageKey,
+    note: `${input.name}: ${report.status}, unchanged since it was checked for an earlier job (not checked again)`,
+  });
+  await insertJobEvents(tx, input.shopId, [event]);
 }
 
 function unavailable(reason: string): Finding {

@@ -86,3 +86,19 @@ export async function latestReport(tx: Tx, shopId: string, jobId: string, fileId
   return row ?? null;
 }
 
+
+/**
+ * A report of the same file, same bytes and same rules made for another job (a reorder
+ * links the original file again): checking it again would find the same.
+ */
+export async function reusableReport(tx: Tx, shopId: string, input: { jobId: string; fileId: string; sha256: string | null; rulesFingerprint: string }): Promise<ReportRow | null> {
+  if (input.sha256 === null) return null;
+  const r = schema.preflightReports;
+  const [row] = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.shopId, shopId), eq(r.fileId, input.fileId), eq(r.sha256, input.sha256), eq(r.rulesFingerprint, input.rulesFingerprint)))
+    .orderBy(desc(r.id))
+    .limit(1);
+  return row && row.jobId !== input.jobId ? row : null;
+}

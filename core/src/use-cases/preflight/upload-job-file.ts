@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { schema, withShop, type QueueClient } from '@pressline/db';
+import { schema, withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { asJobId, jobActivityEvent } from '../../domain/index.ts';
-import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { BadRequestError } from '../../errors.ts';
 import { insertJobEvents } from '../jobs/insert-job-events.ts';
+import { lockJob } from '../jobs/lock-job.ts';
 import { enqueuePreflight } from './attach-line-files.ts';
 
 /** Largest upload accepted through the API; the inspectors have their own, larger caps. */
@@ -17,6 +18,8 @@ export interface UploadJobFileInput {
   /** A file of the job this one replaces: its link is retired (kept for history). */
   replaces?: string | null;
   source: 'operator' | 'customer';
+  /** design (default): produced and gated by preflight; proof: shown to the customer for approval; photo: progress or completion. */
+  role?: 'design' | 'proof' | 'photo';
   actor: string;
 }
 
@@ -24,7 +27,7 @@ export interface UploadJobFileInput {
  * A file added to a job by an operator (or, later, a customer): stored once by content,
  * linked to the job and queued for preflight in one transaction, with an audit event.
  */
-export async function uploadJobFile(deps: Pick<CoreDeps, 'db' | 'boss' | 'files' | 'clock'> & { boss: QueueClient }, input: UploadJobFileInput): Promise<{ fileId: string }> {
+export async function uploadJobFile(deps: Pick<CoreDeps, 'db' | 'boss' | 'files' | 'clock'>, input: UploadJobFileInput): Promise<{ fileId: string }> {
   const name = input.name.trim().replace(/[\\/]/g, '_').slice(0, 200);
   if (!name) throw new BadRequestError('The file needs a name');
   if (input.bytes.length === 0) throw new BadRequestError('The file is empty');
@@ -34,12 +37,7 @@ export async function uploadJobFile(deps: Pick<CoreDeps, 'db' | 'boss' | 'files'
 
   return withShop(deps.db, input.shopId, async (tx) => {
     const { shopId, jobId } = input;
-    const [job] = await tx
-      .select({ stageKey: schema.jobs.stageKey })
-      .from(schema.jobs)
-      .where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.id, jobId), isNull(schema.jobs.deletedAt)))
-      .for('update');
-    if (!job) throw new NotFoundError('Job');
+    const job = await lockJob(tx, shopId, jobId);
     const at = deps.clock();
     let orderLineId: string | null = null;
     if (input.replaces) {
@@ -55,7 +53,7 @@ export async function uploadJobFile(deps: Pick<CoreDeps, 'db' | 'boss' | 'files'
       .insert(schema.files)
       .values({ shopId, name, source: input.source, status: 'stored', sha256: blob.sha256, sizeBytes: blob.sizeBytes })
       .returning({ id: schema.files.id });
-    await tx.insert(schema.jobFiles).values({ shopId, jobId, fileId: file!.id, orderLineId });
+    await tx.insert(schema.jobFiles).values({ shopId, jobId, fileId: file!.id, orderLineId, role: input.role ?? 'design' });
     await enqueuePreflight(tx, deps.boss, { shopId, jobId, fileId: file!.id });
     const event = jobActivityEvent({
       jobId: asJobId(jobId),

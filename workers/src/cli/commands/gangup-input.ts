@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GangUpInput } from '@pressline/core/domain';
+import { parseJsonWith } from './command-io.ts';
 
 const size = z.number().finite().positive();
 const gap = z.number().finite().nonnegative();
@@ -33,21 +34,10 @@ export type GangupInputResult = { ok: true; input: GangUpInput } | { ok: false; 
  * Each problem names its field, e.g. `items[2].width: …`.
  */
 export function parseGangupInput(text: string): GangupInputResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`not JSON: ${(error as Error).message}`] };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${fieldOf(issue.path) || 'input'}: ${issue.message}`) };
-  const { sheet, roll, plate, gutter, bleed, items } = parsed.data;
+  const parsed = parseJsonWith(text, schema);
+  if (!parsed.ok) return parsed;
+  const { sheet, roll, plate, gutter, bleed, items } = parsed.value;
   const targets = [sheet && ({ kind: 'sheet', ...sheet } as const), roll && ({ kind: 'roll', ...roll } as const), plate && ({ kind: 'plate', ...plate } as const)].filter((t) => t !== undefined);
   if (targets.length !== 1) return { ok: false, problems: [`input: give exactly one of sheet, roll or plate (found ${targets.length})`] };
   return { ok: true, input: { target: targets[0]!, gutter, bleed, items } };
-}
-
-/** `items[2].width` from zod's path. */
-function fieldOf(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }

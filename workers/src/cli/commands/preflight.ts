@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { preflightBytes } from '@pressline/core';
 import { defaultRules, resolveRules, type PreflightReport, type PreflightRules } from '@pressline/core/domain';
+import { BAD_INPUT, writeOut } from './command-io.ts';
 
 /** Exit codes: 0 no errors, 1 errors found, 2 the file (or the profile) cannot be read. */
-const EXIT = { clean: 0, errors: 1, unreadable: 2 } as const;
+const EXIT = { clean: 0, errors: 1, unreadable: BAD_INPUT } as const;
 
 export function registerPreflightCommand(program: Command): void {
   program
@@ -30,7 +31,7 @@ async function runPreflight(file: string, options: { profile?: string; json?: bo
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   const report = await preflightBytes(bytes, { name: basename(file), rules: rules.rules });
-  await write(options.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : textReport(basename(file), report));
+  await writeOut(options.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : textReport(basename(file), report));
   // A file the inspector could not read at all (no facts) is "cannot be read", not merely "has errors".
   if (!report.facts) return EXIT.unreadable;
   return report.ok ? EXIT.clean : EXIT.errors;
@@ -61,11 +62,6 @@ function textReport(name: string, report: PreflightReport): string {
 }
 
 async function fail(message: string): Promise<number> {
-  await new Promise<void>((resolve) => process.stderr.write(`pressline preflight: ${message}\n`, () => resolve()));
+  await writeOut(`pressline preflight: ${message}\n`, process.stderr);
   return EXIT.unreadable;
-}
-
-/** Written to the end before the process exits: a pipe may be slower than the exit. */
-function write(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SchedulingProblem } from '@pressline/core/domain';
+import { parseJsonWith } from './command-io.ts';
 
 const minutes = z.number().finite();
 const interval = z
@@ -85,18 +86,6 @@ on one machine, never before a machine's first job.`;
 
 /** Parses and checks the `pressline schedule` input file; each problem names its field, e.g. `jobs[2].duration: …`. */
 export function parseScheduleInput(text: string): ScheduleInputResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`not JSON: ${(error as Error).message}`] };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${fieldOf(issue.path) || 'input'}: ${issue.message}`) };
-  return { ok: true, problem: parsed.data };
-}
-
-/** `jobs[2].duration` from zod's path. */
-function fieldOf(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  const parsed = parseJsonWith(text, schema);
+  return parsed.ok ? { ok: true, problem: parsed.value } : parsed;
 }

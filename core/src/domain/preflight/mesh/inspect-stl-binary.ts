@@ -3,6 +3,7 @@ import { meshInspection } from './analyze-mesh.ts';
 import { accumulateGeometry, geometryAccumulator, geometryResult, type GeometryMeasure } from './measure-geometry.ts';
 import { topologyOf, type Topology } from './mesh-topology.ts';
 import type { Step } from './mesh-types.ts';
+import { withMeshScratch } from './scratch-pool.ts';
 import { binaryStlCount, forEachBinaryStlRun } from './stl-binary-records.ts';
 import { Welder } from './weld-vertices.ts';
 
@@ -27,9 +28,14 @@ export function measureBinaryStl(bytes: Uint8Array, limits: Pick<InspectLimits, 
   return { ok: true, value: { triangles: count.value, geometry: geometryResult(acc) } };
 }
 
-/** Welds the corners as they stream from the bytes, then counts edges and shells. */
+/**
+ * Welds the corners as they stream from the bytes, then counts edges and shells, in the
+ * thread's kept scratch arrays (see scratch-pool.ts). `triangles` is the validated count.
+ */
 export function binaryStlTopology(bytes: Uint8Array, triangles: number, seed: number): Topology {
-  const welder = new Welder(new Uint32Array(triangles * 3), seed);
-  forEachBinaryStlRun(bytes, triangles, (records) => welder.weld(records));
-  return topologyOf(welder.corners, welder.vertexCount, welder.spent());
+  return withMeshScratch((scratch) => {
+    const welder = new Welder(scratch.words('corners', triangles * 3), seed, scratch);
+    forEachBinaryStlRun(bytes, triangles, (records) => welder.weld(records));
+    return topologyOf(welder.corners, welder.vertexCount, welder.spent());
+  });
 }

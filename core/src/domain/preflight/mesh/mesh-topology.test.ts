@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryStl, type Point, type Triangle } from './fixtures/mesh-fixtures.ts';
 import { binaryStlTopology } from './inspect-stl-binary.ts';
-import { analyzeTopology, type Topology } from './mesh-topology.ts';
+import { analyzeTopology, topologyOf, type Topology } from './mesh-topology.ts';
+import { weldVertices } from './weld-vertices.ts';
 
 /**
  * The welded topology checked against a plain reference (Map keys, no hashing, no
@@ -117,5 +118,18 @@ describe('mesh topology agrees with a plain reference', () => {
     const [a, b, c] = torus[100]!;
     const oneFlipped = torus.map((t, i): Triangle => (i === 100 ? [a, c, b] : t));
     expect(bothPaths(oneFlipped, 7)[1]).toMatchObject({ openEdges: 0, nonManifoldEdges: 3, watertight: false, shells: 1 });
+  });
+
+  it('the edge pass gives the same facts in the arrays the weld lends it as in arrays of its own', () => {
+    fc.assert(
+      fc.property(fc.array(triangle, { minLength: 1, maxLength: 60 }), (triangles) => {
+        const expected = referenceTopology(triangles);
+        const own = weldVertices(soup(triangles));
+        expect(topologyOf(own.corners, own.vertexCount)).toEqual(expected);
+        const tooSmall = { slots: new Uint32Array(1), vertexWords: new Uint32Array(1) };
+        expect(topologyOf(own.corners, own.vertexCount, tooSmall)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
