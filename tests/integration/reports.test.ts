@@ -88,4 +88,27 @@ describe('reports from the audit trail', () => {
     const backwards = await app.graphql(shop.apiKey, `{ throughputReport(since: "2027-03-02T00:00:00Z", until: "2027-03-01T00:00:00Z") { day } }`);
     expect(backwards.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
   });
+
+  it('ranks machines by backlog, beside how long their jobs stay in production', async () => {
+    const [press] = await app.owner<{ id: string }[]>`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Press A', '{digital_press}') returning id`;
+    await app.owner`insert into machines (shop_id, name, processes) values (${shop.shopId}, 'Idle laser', '{laser}')`;
+    // The two finished jobs ran on the press; a new order's job waits on it with 90 minutes of work.
+    await app.owner`update jobs set machine_id = ${press!.id} where shop_id = ${shop.shopId}`;
+    await placeOrder(app, DOMAIN, { id: '7100000000000000002', name: '#R2', email: 'r@example.com', lines: [{ id: '7100000000000000021', title: 'Flyers', quantity: 500 }] });
+    await app.owner`
+      update jobs set machine_id = ${press!.id}, duration_minutes = 90
+      where shop_id = ${shop.shopId} and order_id = (select id from orders where shop_id = ${shop.shopId} and name = '#R2')`;
+    const result = await app.graphql<{ machineBottlenecksReport: { machine: { name: string }; waiting: number; backlogMinutes: number; p90ProductionSeconds: number | null }[] }>(
+      shop.apiKey,
+      `query ($since: DateTime, $until: DateTime) { machineBottlenecksReport(since: $since, until: $until) { machine { name } waiting backlogMinutes p90ProductionSeconds } }`,
+      window,
+    );
+    expect(result.errors).toBeUndefined();
+    // Active stays on the press: 1 h each in production, post-processing and quality check for
+    // both jobs, then 4 h and 12 h ready; p90 of those eight is 6.4 h.
+    expect(result.data?.machineBottlenecksReport).toEqual([
+      { machine: { name: 'Press A' }, waiting: 1, backlogMinutes: 90, p90ProductionSeconds: expect.closeTo(6.4 * 3600, 3) },
+      { machine: { name: 'Idle laser' }, waiting: 0, backlogMinutes: 0, p90ProductionSeconds: null },
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { machineBottlenecks, type MachineBottleneck } from '../../use-cases/reports/machine-reports.ts';
 import { bottlenecks, stageTimes } from '../../use-cases/reports/stage-reports.ts';
 import { onTimeRate, throughputPerDay, turnaroundByProduct } from '../../use-cases/reports/flow-reports.ts';
 import { reportWindow } from '../../use-cases/reports/report-window.ts';
@@ -24,6 +25,11 @@ export const reportsResolvers = {
       const finished = await stagesOf(ctx, ['done', 'cancelled']);
       return ctx.inShop((tx) => bottlenecks(tx, ctx.principal.shopId, window, now, finished));
     },
+    machineBottlenecksReport: async (_: unknown, args: WindowArgs, ctx: GraphQLContext) => {
+      const window = reportWindow(ctx.deps.clock(), args);
+      const [queued, active] = await Promise.all([stagesOf(ctx, ['queued']), stagesOf(ctx, ['active'])]);
+      return ctx.inShop((tx) => machineBottlenecks(tx, ctx.principal.shopId, { window, queued, active }));
+    },
     throughputReport: async (_: unknown, args: WindowArgs, ctx: GraphQLContext) => {
       const window = reportWindow(ctx.deps.clock(), args);
       const done = await stagesOf(ctx, ['done']);
@@ -39,5 +45,8 @@ export const reportsResolvers = {
       const done = await stagesOf(ctx, ['done']);
       return ctx.inShop((tx) => turnaroundByProduct(tx, ctx.principal.shopId, window, done));
     },
+  },
+  MachineBottleneck: {
+    machine: (row: MachineBottleneck, _: unknown, ctx: GraphQLContext) => ctx.loaders.machine.load(row.machineId),
   },
 };

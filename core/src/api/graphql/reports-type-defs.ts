@@ -4,6 +4,8 @@ export const reportsTypeDefs = /* GraphQL */ `
     stageTimesReport(since: DateTime, until: DateTime): [StageTime!]!
     "Stages holding jobs now, the longest-waiting first, beside their usual p90."
     bottlenecksReport(since: DateTime, until: DateTime): [Bottleneck!]!
+    "Machines by backlog: jobs waiting on each and their working minutes now, beside the usual p90 of its production stays."
+    machineBottlenecksReport(since: DateTime, until: DateTime): [MachineBottleneck!]!
     "Jobs reaching a done stage per day (UTC)."
     throughputReport(since: DateTime, until: DateTime): [DailyThroughput!]!
     "Jobs with a due date finished by it."
@@ -25,6 +27,14 @@ export const reportsTypeDefs = /* GraphQL */ `
     waiting: Int!
     oldestWaitingSeconds: Float!
     p90Seconds: Float!
+  }
+
+  type MachineBottleneck {
+    machine: Machine!
+    waiting: Int!
+    backlogMinutes: Int!
+    "Null when none of its jobs finished a production stage in the period."
+    p90ProductionSeconds: Float
   }
 
   type DailyThroughput {
