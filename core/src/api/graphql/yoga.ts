@@ -2,6 +2,8 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import type { CoreDeps } from '../../deps.ts';
 import type { ApiPrincipal } from '../../use-cases/api-keys/authenticate-api-key.ts';
 import { toGraphQLError } from '../error-mapping.ts';
+import { apiKeysResolvers } from './api-keys-resolvers.ts';
+import { apiKeysTypeDefs } from './api-keys-type-defs.ts';
 import { createContext, type GraphQLContext } from './context.ts';
 import { gangupResolvers } from './gangup-resolvers.ts';
 import { gangupTypeDefs } from './gangup-type-defs.ts';
@@ -30,8 +32,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
