@@ -13,6 +13,8 @@ import { PNG } from 'pngjs';
 import type { InspectLimits, Inspection, PdfFacts } from '../facts.ts';
 import { defaultInspectLimits } from '../limits.ts';
 import { inspectPdf } from './index.ts';
+// Node's OpenSSL no longer offers RC4: the test files are encrypted with the reader's own (pdf.js confirms them in the security tests).
+import { rc4 } from './ciphers.ts';
 
 export const MM = 72 / 25.4;
 
@@ -152,23 +154,6 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
 const PASSWORD_PAD = Uint8Array.from(Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex'));
 const md5 = (...parts: Uint8Array[]) => new Uint8Array(createHash('md5').update(concatBytes(parts)).digest());
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-
-/** RC4 for the test files (node's OpenSSL no longer offers it). */
-function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
-  const s = Uint8Array.from({ length: 256 }, (_, i) => i);
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-  }
-  const out = new Uint8Array(data.length);
-  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
-    i = (i + 1) & 0xff;
-    j = (j + s[i]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-    out[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!;
-  }
-  return out;
-}
 
 const padded = (password: string) => concatBytes([new TextEncoder().encode(password), PASSWORD_PAD]).subarray(0, 32);
 
