@@ -239,4 +239,27 @@ describe('the operator queue page in a browser', () => {
     const left = await app.graphql<{ webhookSubscriptions: unknown[] }>(apiKey, '{ webhookSubscriptions { id } }');
     expect(left.data?.webhookSubscriptions).toEqual([]);
   });
+
+  it('creates an API key that is shown once and works, lists it by its hint, and revokes it', async () => {
+    await page.goto(`${app.baseUrl}/app/api-keys`);
+    await page.getByLabel('Key name').fill('ERP sync');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByText('Copy it now: it is shown only this once.').waitFor();
+    const key = await page.getByLabel('New API key').inputValue();
+    expect((await app.graphql(key, '{ apiKeys { id } }')).status).toBe(200);
+    const row = page.getByRole('row', { name: /^ERP sync / });
+    await row.getByText('no', { exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-api-keys.png'), fullPage: true });
+
+    // Keyboard only: the revoke button is reachable and works with Enter.
+    await page.getByRole('button', { name: 'Revoke key ERP sync' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Revoke key ERP sync' }).waitFor({ state: 'detached' });
+    expect(await row.getByText('no', { exact: true }).count()).toBe(0);
+    expect((await app.graphql(key, '{ apiKeys { id } }')).status).toBe(401);
+    // The page's own key still works.
+    await page.reload();
+    await page.getByRole('row', { name: /^ERP sync / }).waitFor();
+    expect(await page.getByLabel('New API key').count()).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { Frame, Navigation } from '@shopify/polaris';
 import { ApiError } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { SignIn } from '../sign-in.tsx';
+import { ApiKeysPage } from './api-keys.tsx';
 import { OutboxFailuresPage } from './outbox-failures.tsx';
 import { OverviewPage } from './overview.tsx';
 import { NotificationTemplatesPage } from './notification-templates.tsx';
@@ -20,6 +21,7 @@ const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
   { path: '/app/webhooks', label: 'Webhooks', render: () => <WebhooksPage /> },
+  { path: '/app/api-keys', label: 'API keys', render: () => <ApiKeysPage /> },
 ];
 
 /** The merchant admin at /app: the pages built so far, behind one navigation. */
