@@ -229,6 +229,45 @@ describe('the operator queue page in a browser', () => {
     expect(workflow.data!.workflow.transitions.some((rule) => rule.to === 'quality_check')).toBe(true);
   });
 
+  it('edits a production profile, refuses a bad rule naming its field, and creates a 3D profile with its build volume', async () => {
+    await page.goto(`${app.baseUrl}/app/profiles`);
+    await page.getByRole('button', { name: 'Edit Business cards' }).click();
+    await page.getByLabel('Trim width (mm)').fill('85');
+    await page.getByLabel('Trim height (mm)').fill('55');
+    await page.getByLabel('Minimum bleed (mm)').fill('-1');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText(/^Not saved: .*rules\.minBleedMm: /).waitFor();
+
+    await page.getByLabel('Minimum bleed (mm)').fill('2');
+    await page.getByLabel('Minimum image ppi').fill('200');
+    await page.getByLabel('Colour mode').selectOption('cmyk');
+    await page.getByLabel('Gang runs: several jobs may share one sheet').check();
+    await page.getByLabel('Setup minutes').fill('10');
+    await page.getByLabel('Minutes per unit').fill('0.5');
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-profile-editor.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Saved Business cards').waitFor();
+    await page.getByRole('row', { name: /^Business cards digital_press .* yes SKU BC-1/ }).waitFor();
+
+    await page.getByRole('button', { name: 'New profile' }).click();
+    await page.getByLabel('Profile name').fill('Figurines');
+    await page.getByLabel('Process').selectOption('fdm');
+    await page.getByLabel('Matches SKUs (comma-separated, * for every line)').fill('FIG-S, FIG-M');
+    await page.getByLabel('Build volume X (mm)').fill('200');
+    await page.getByLabel('Build volume Y (mm)').fill('200');
+    await page.getByLabel('Build volume Z (mm)').fill('180');
+    await page.getByLabel('Build volume Z (mm)').press('Tab');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Saved Figurines').waitFor();
+    await page.getByRole('row', { name: /^Figurines fdm .*SKU FIG-S; SKU FIG-M/ }).waitFor();
+
+    type Saved = { name: string; overrides: Record<string, unknown>; gangable: boolean; timeModel: unknown; matches: { sku: string }[] };
+    const saved = await app.graphql<{ productionProfiles: Saved[] }>(apiKey, '{ productionProfiles { name overrides gangable timeModel matches { sku } } }');
+    const byName = new Map(saved.data!.productionProfiles.map((profile) => [profile.name, profile]));
+    expect(byName.get('Business cards')).toMatchObject({ overrides: { trimMm: { width: 85, height: 55 }, minBleedMm: 2, minPpi: 200, colorMode: 'cmyk' }, gangable: true, timeModel: { setupMinutes: 10, minutesPerUnit: 0.5 } });
+    expect(byName.get('Figurines')).toMatchObject({ overrides: { buildVolumeMm: { x: 200, y: 200, z: 180 } }, gangable: false, timeModel: null, matches: [{ sku: 'FIG-S' }, { sku: 'FIG-M' }] });
+  });
+
   it('adds an outgoing webhook, shows its secret once, and removes it', async () => {
     await page.goto(`${app.baseUrl}/app/webhooks`);
     await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
