@@ -301,4 +301,24 @@ describe('the operator queue page in a browser', () => {
     await page.getByRole('row', { name: /^ERP sync / }).waitFor();
     expect(await page.getByLabel('New API key').count()).toBe(0);
   });
+
+  it('pins a job to a machine from its detail page, shows the pin, and unpins it from the keyboard', async () => {
+    const press = await app.graphql<{ saveMachine: { id: string } }>(apiKey, 'mutation { saveMachine(input: { name: "Press 2", processes: ["digital_press"] }) { id } }');
+    expect(press.errors, JSON.stringify(press.errors)).toBeUndefined();
+    const id = await jobId('J-1002');
+    await page.goto(`${app.baseUrl}/ops/jobs/${id}`);
+    await page.getByText('Not pinned: the scheduler picks the machine.', { exact: true }).waitFor();
+    await page.getByLabel('Pin to machine').selectOption({ label: 'Press 2' });
+    await page.getByRole('button', { name: 'Pin', exact: true }).click();
+    await page.getByText('Pinned to Press 2', { exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'ops-job-pin.png'), fullPage: true });
+    const pinned = await app.graphql<{ job: { pinnedMachine: { id: string } | null } }>(apiKey, 'query ($id: ID!) { job(id: $id) { pinnedMachine { id } } }', { id });
+    expect(pinned.data?.job.pinnedMachine?.id).toBe(press.data!.saveMachine.id);
+
+    await page.getByRole('button', { name: 'Unpin from Press 2' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Not pinned: the scheduler picks the machine.', { exact: true }).waitFor();
+    const unpinned = await app.graphql<{ job: { pinnedMachine: unknown } }>(apiKey, 'query ($id: ID!) { job(id: $id) { pinnedMachine { id } } }', { id });
+    expect(unpinned.data?.job.pinnedMachine).toBeNull();
+  });
 });

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
-import { acceptWarning, loadJobDetail, moveJob, uploadJobFile, type JobDetail } from './jobs-query.ts';
+import { acceptWarning, loadJobDetail, moveJob, pinJob, uploadJobFile, type JobDetail } from './jobs-query.ts';
+import { MachinePin } from './machine-pin.tsx';
 import { ShipmentForm } from './shipment-form.tsx';
 
 /** One job: its legal moves (only those), files with preflight, timeline, shipment and ticket. */
@@ -123,6 +124,7 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
                 ))}
               </BlockStack>
             </Card>
+            <MachinePin pinned={job.pinnedMachine} busy={busy} onPin={(machineId) => void act(() => pinJob(job.id, machineId))} />
             <Card>
               <BlockStack gap="100">
                 <Text as="h2" variant="headingMd">Timeline</Text>

@@ -43,6 +43,7 @@ export async function loadBoardJobs(): Promise<BoardJob[]> {
 
 export interface JobDetail extends BoardJob {
   nextStages: StageView[];
+  pinnedMachine: { id: string; name: string } | null;
   events: { at: string; actor: string; kind: string; from: string | null; to: string; note: string | null }[];
   items: { quantity: number; orderLine: { id: string; title: string; sku: string | null } }[];
   files: {
@@ -66,6 +67,7 @@ export async function loadJobDetail(id: string): Promise<JobDetail | null> {
   const data = await gql<{ job: JobDetail | null }>(
     `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS}
       nextStages { key label category customerStatus }
+      pinnedMachine { id name }
       events { at actor kind from to note }
       items { quantity orderLine { id title sku } }
       files { id name status thumbnail preflight { status errors { ${FINDING} } warnings { ${FINDING} } accepted { ${FINDING} } } } } }`,
@@ -76,6 +78,12 @@ export async function loadJobDetail(id: string): Promise<JobDetail | null> {
 
 export async function moveJob(id: string, to: string, expectedStage: string): Promise<void> {
   await gql(`mutation Move($id: ID!, $to: String!, $expected: String) { transitionJob(id: $id, to: $to, expectedStage: $expected) { id } }`, { id, to, expected: expectedStage });
+}
+
+/** Pins the job to one machine (the scheduler keeps it there), or with null hands it back to the scheduler. */
+export async function pinJob(jobId: string, machineId: string | null): Promise<void> {
+  if (machineId) await gql('mutation ($jobId: ID!, $machineId: ID!) { pinJob(jobId: $jobId, machineId: $machineId) { id } }', { jobId, machineId });
+  else await gql('mutation ($jobId: ID!) { unpinJob(jobId: $jobId) { id } }', { jobId });
 }
 
 export async function acceptWarning(jobId: string, fileId: string, code: string): Promise<void> {
