@@ -1,10 +1,9 @@
 import type { schema } from '@pressline/db';
-import { resolveRules, type ProfileMatch } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
 import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
 import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
-import { deleteProductionProfile, listProductionProfiles, saveProductionProfile, type ProfileRow, type SaveProfileInput } from '../../use-cases/profiles/save-profile.ts';
+import { deleteProductionProfile, listProductionProfiles, profileRules, saveProductionProfile, type ProfileRow, type SaveProfileInput } from '../../use-cases/profiles/save-profile.ts';
 import type { GraphQLContext } from './context.ts';
 import { isUuid } from './ids.ts';
 import { JSONScalar } from './json-scalar.ts';
@@ -96,10 +95,9 @@ export const preflightResolvers = {
     profile: (report: { profileId: string | null }, _: unknown, ctx: GraphQLContext) => (report.profileId ? ctx.loaders.profile.load(report.profileId) : null),
   },
   ProductionProfile: {
-    matches: (profile: ProfileRow) => profile.matches as ProfileMatch[],
     overrides: (profile: ProfileRow) => profile.rules,
     rules: (profile: ProfileRow) => {
-      const resolved = resolveRules({ ...profile.rules, process: profile.process });
+      const resolved = profileRules(profile);
       return resolved.ok ? resolved.rules : null;
     },
   },

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import { profileForLine, resolveRules, type PreflightRules, type ProfileMatch } from '../../domain/index.ts';
+import { profileForLine, type PreflightRules } from '../../domain/index.ts';
+import { listProductionProfiles, profileRules } from '../profiles/save-profile.ts';
 
 type ProfileRow = typeof schema.productionProfiles.$inferSelect;
 type ItemRow = typeof schema.jobItems.$inferSelect;
@@ -28,8 +29,7 @@ export async function jobMakings(tx: Tx, shopId: string, jobIds: readonly string
     .innerJoin(l, and(eq(l.shopId, i.shopId), eq(l.id, i.orderLineId)))
     .where(and(eq(i.shopId, shopId), inArray(i.jobId, [...jobIds])))
     .orderBy(i.createdAt, i.id);
-  const p = schema.productionProfiles;
-  const profiles = (await tx.select().from(p).where(and(eq(p.shopId, shopId), isNull(p.deletedAt)))).map((row) => ({ ...row, matches: row.matches as ProfileMatch[] }));
+  const profiles = await listProductionProfiles(tx, shopId);
 
   const profileOf = new Map<string, ProfileRow | null>();
   for (const { item, line } of rows) {
@@ -41,7 +41,7 @@ export async function jobMakings(tx: Tx, shopId: string, jobIds: readonly string
   }
   for (const [jobId, profile] of profileOf) {
     if (!profile) continue;
-    const resolved = resolveRules({ ...profile.rules, process: profile.process });
+    const resolved = profileRules(profile);
     if (resolved.ok) result.get(jobId)!.made = { profile, rules: resolved.rules };
   }
   return result;

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
-import { defaultRules, profileForLine, resolveRules, rulesFingerprint, type PreflightRules, type ProfileMatch } from '../../domain/index.ts';
+import { defaultRules, profileForLine, rulesFingerprint, type PreflightRules } from '../../domain/index.ts';
+import { listProductionProfiles, profileRules } from '../profiles/save-profile.ts';
 
 export interface LineRules {
   profileId: string | null;
@@ -15,14 +16,13 @@ export interface LineRules {
  * shop would (unreadable files, open meshes, missing fonts are still reported).
  */
 export async function rulesForLine(tx: Tx, shopId: string, orderLineId: string | null): Promise<LineRules> {
-  const p = schema.productionProfiles;
-  const profiles = await tx.select().from(p).where(and(eq(p.shopId, shopId), isNull(p.deletedAt)));
+  const profiles = await listProductionProfiles(tx, shopId);
   const [line] = orderLineId
     ? await tx.select().from(schema.orderLines).where(and(eq(schema.orderLines.shopId, shopId), eq(schema.orderLines.id, orderLineId)))
     : [];
-  const profile = line ? profileForLine(profiles.map((row) => ({ ...row, matches: row.matches as ProfileMatch[] })), line) : null;
+  const profile = line ? profileForLine(profiles, line) : null;
   if (!profile) return { profileId: null, profileName: null, rules: defaultRules.bench, fingerprint: rulesFingerprint(defaultRules.bench) };
-  const resolved = resolveRules({ ...profile.rules, process: profile.process });
+  const resolved = profileRules(profile);
   // Profiles are validated when saved; one that no longer resolves is a bug, not user input.
   if (!resolved.ok) throw new Error(`production profile ${profile.id} no longer validates: ${resolved.problems.join('; ')}`);
   return { profileId: profile.id, profileName: profile.name, rules: resolved.rules, fingerprint: rulesFingerprint(resolved.rules) };

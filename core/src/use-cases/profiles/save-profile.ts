@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { enqueueSingletonInTx, queues, schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { PROCESSES, resolveRules, type ProfileMatch, type Process } from '../../domain/index.ts';
+import { PROCESSES, resolveRules, type ProfileMatch, type Process, type RulesResolution } from '../../domain/index.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.ts';
 
 export type ProfileRow = typeof schema.productionProfiles.$inferSelect;
@@ -83,6 +83,11 @@ export async function deleteProductionProfile(deps: Pick<CoreDeps, 'db' | 'boss'
     if (deleted.length === 0) throw new NotFoundError('Production profile');
     await queueRecheck(tx, deps, input.shopId);
   });
+}
+
+/** A profile's rules in force: its process's defaults under what the profile states. */
+export function profileRules(profile: Pick<ProfileRow, 'rules' | 'process'>): RulesResolution {
+  return resolveRules({ ...profile.rules, process: profile.process });
 }
 
 export function listProductionProfiles(tx: Tx, shopId: string): Promise<ProfileRow[]> {

@@ -9,13 +9,13 @@ import {
   type PlanMachine,
   type PlanProfile,
   type PlanStages,
-  type ProfileMatch,
   type Schedule,
   type SchedulingProblem,
   type SetupMatrix,
   type TimeModel,
 } from '../../domain/index.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { listProductionProfiles } from '../profiles/save-profile.ts';
 
 export type MachineRow = typeof schema.machines.$inferSelect;
 type ProfileRow = typeof schema.productionProfiles.$inferSelect;
@@ -99,8 +99,7 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
           .innerJoin(schema.orderLines, and(eq(schema.orderLines.shopId, schema.jobItems.shopId), eq(schema.orderLines.id, schema.jobItems.orderLineId)))
           .where(and(eq(schema.jobItems.shopId, shopId), inArray(schema.jobItems.jobId, jobIds)))
           .orderBy(asc(schema.jobItems.createdAt), asc(schema.jobItems.id));
-  const p = schema.productionProfiles;
-  const profiles = (await tx.select().from(p).where(and(eq(p.shopId, shopId), isNull(p.deletedAt)))).map((row) => ({ ...row, matches: row.matches as ProfileMatch[] }));
+  const profiles = await listProductionProfiles(tx, shopId);
 
   const runningIds = jobRows.filter((row) => row.stageKey === stages.running && row.machineId).map((row) => row.id);
   const starts = new Map<string, Date>();
