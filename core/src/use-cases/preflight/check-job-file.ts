@@ -57,26 +57,17 @@ export async function checkJobFile(
     const fetched = await deps.fetchFile(file.originUrl);
     // Worth another try later: the queue retries with backoff and the file stays pending (blocking production).
     if (!fetched.ok && fetched.retry) throw new Error(`fetching ${file.originUrl}: ${fetched.reason}`);
-    if (fetched.ok) {
-      const blob = await deps.files.put(fetched.bytes);
-      file = await withShop(deps.db, shopId, async (tx) => {
-        const [updated] = await tx
-          .update(schema.files)
-          .set({ status: 'stored', sha256: blob.sha256, sizeBytes: blob.sizeBytes, failure: null, updatedAt: deps.clock() })
-          .where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)))
-          .returning();
-        return updated!;
-      });
-    } else {
-      file = await withShop(deps.db, shopId, async (tx) => {
-        const [updated] = await tx
-          .update(schema.files)
-          .set({ status: 'unavailable', failure: fetched.reason, updatedAt: deps.clock() })
-          .where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)))
-          .returning();
-        return updated!;
-      });
-    }
+    const outcome = fetched.ok
+      ? { status: 'stored' as const, ...(await deps.files.put(fetched.bytes)), failure: null }
+      : { status: 'unavailable' as const, failure: fetched.reason };
+    file = await withShop(deps.db, shopId, async (tx) => {
+      const [updated] = await tx
+        .update(schema.files)
+        .set({ ...outcome, updatedAt: deps.clock() })
+        .where(and(eq(schema.files.shopId, shopId), eq(schema.files.id, fileId)))
+        .returning();
+      return updated!;
+    });
   }
 
   const bytes = file.sha256 ? await deps.files.get(file.sha256) : null;
