@@ -8,6 +8,7 @@ import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts
 import { jobsFingerprint } from '../use-cases/ops/jobs-fingerprint.ts';
 import { renderJobTicket } from '../use-cases/ops/job-ticket.ts';
 import { isUuid } from './graphql/ids.ts';
+import { bearerToken } from './http-helpers.ts';
 
 /** How often a live stream looks for changes; one cheap indexed query per open page. */
 const EVENTS_POLL_MS = 1000;
@@ -20,7 +21,7 @@ type Env = { Variables: { principal: ApiPrincipal } };
 export function requireCredential(deps: CoreDeps) {
   return async (c: { req: { header(name: string): string | undefined }; set(key: 'principal', value: ApiPrincipal): void }, next: () => Promise<void>) => {
     const header = c.req.header('authorization');
-    const credential = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? c.req.header('x-api-key');
+    const credential = bearerToken(header) ?? c.req.header('x-api-key');
     if (!credential) throw new UnauthenticatedError('Send a session token, launch session or API key as "Authorization: Bearer <credential>"');
     c.set('principal', await authenticateCredential(deps, credential));
     await next();

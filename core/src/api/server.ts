@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { CoreDeps } from '../deps.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
@@ -16,6 +15,7 @@ import { completeWooCommerceConnect } from '../use-cases/connect/connect-woocomm
 import { MAX_UPLOAD_BYTES } from '../use-cases/preflight/upload-job-file.ts';
 import { storefrontRoutes } from './storefront/storefront-routes.ts';
 import { widgetsRoute } from './storefront/widgets-route.ts';
+import { bearerToken, payloadLimit } from './http-helpers.ts';
 
 export interface ServerOptions {
   log?: (message: string, error?: unknown) => void;
@@ -46,10 +46,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
     }
   });
 
-  const limit = bodyLimit({
-    maxSize: WEBHOOK_BODY_LIMIT,
-    onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Payload too large' } }, 413),
-  });
+  const limit = payloadLimit(WEBHOOK_BODY_LIMIT);
   app.post('/webhooks/shopify', limit, webhookHandler(deps, 'shopify'));
   app.post('/webhooks/woocommerce/:shopId', limit, webhookHandler(deps, 'woocommerce'));
   app.post('/webhooks/odoo/:shopId', limit, webhookHandler(deps, 'odoo'));
@@ -70,13 +67,7 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
   app.get('/widgets/:file', widgetsRoute(options.widgetsDir));
 
   // Uploads (uploadJobFile) come through GraphQL as multipart requests.
-  app.use(
-    '/graphql',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES + 1024 * 1024,
-      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Files are limited to ${MAX_UPLOAD_BYTES / 1048576} MB` } }, 413),
-    }),
-  );
+  app.use('/graphql', payloadLimit(MAX_UPLOAD_BYTES + 1024 * 1024, `Files are limited to ${MAX_UPLOAD_BYTES / 1048576} MB`));
   app.use('/graphql', requireCredential(deps));
   app.on(['GET', 'POST'], '/graphql', (c) => graphql.fetch(c.req.raw, { principal: c.get('principal') }));
 
@@ -89,9 +80,4 @@ export function createServer(deps: CoreDeps, options: ServerOptions = {}) {
     return c.json(errorBody(error), status);
   });
   return app;
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
 }

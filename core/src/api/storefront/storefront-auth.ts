@@ -3,6 +3,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import { authenticateAppProxy, authenticateCustomerToken } from '../../use-cases/storefront/authenticate-customer.ts';
 import type { StorefrontCustomer } from '../../use-cases/storefront/storefront-customer.ts';
+import { bearerToken } from '../http-helpers.ts';
 
 export type StorefrontEnv = { Variables: { customer: StorefrontCustomer } };
 
@@ -16,7 +17,7 @@ export const SHOP_HEADER = 'x-pressline-shop';
  */
 export function storefrontAuth(deps: CoreDeps): MiddlewareHandler<StorefrontEnv> {
   return async (c, next) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const token = bearerToken(c.req.header('authorization'));
     const query = new URL(c.req.url).searchParams;
     if (token) {
       const shop = c.req.header(SHOP_HEADER);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import type { CoreDeps } from '../../deps.ts';
@@ -13,6 +12,7 @@ import { reorderForCustomer } from '../../use-cases/storefront/reorder-for-custo
 import { fileParts, formText } from './form-parts.ts';
 import { SHOP_HEADER, storefrontAuth, type StorefrontEnv } from './storefront-auth.ts';
 import { widgetsRoute } from './widgets-route.ts';
+import { payloadLimit } from '../http-helpers.ts';
 
 const proofBody = z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().max(2000).nullish() });
 const reorderBody = z.object({ lineIds: z.array(z.string().max(40)).max(100).optional() }).default({});
@@ -26,13 +26,7 @@ const reorderBody = z.object({ lineIds: z.array(z.string().max(40)).max(100).opt
 export function storefrontRoutes(deps: CoreDeps, widgetsDir?: string) {
   const app = new Hono<StorefrontEnv>();
   app.use('*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type', SHOP_HEADER], allowMethods: ['GET', 'POST'], maxAge: 600 }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_CUSTOMER_UPLOAD_BYTES + 1024 * 1024,
-      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Files are limited to ${MAX_CUSTOMER_UPLOAD_BYTES / 1048576} MB` } }, 413),
-    }),
-  );
+  app.use('*', payloadLimit(MAX_CUSTOMER_UPLOAD_BYTES + 1024 * 1024, `Files are limited to ${MAX_CUSTOMER_UPLOAD_BYTES / 1048576} MB`));
   // The bundle again under the proxy path, so a Shopify theme loads it from its own origin.
   app.get('/widgets/:file', widgetsRoute(widgetsDir));
   app.use('*', storefrontAuth(deps));
