@@ -211,6 +211,30 @@ describe('the operator queue page in a browser', () => {
     expect(stl.preflight.warnings).toEqual([]);
   });
 
+  it('records where the piece is, shows it on the board and finds the job by it', async () => {
+    await page.goto(`${app.baseUrl}/ops/jobs/${await jobId('J-1002')}`);
+    await page.getByText('Location not set').waitFor();
+    await page.getByLabel('Location', { exact: true }).fill('Shelf B3');
+    await page.getByLabel('Location', { exact: true }).press('Enter');
+    await page.getByText('At Shelf B3', { exact: true }).waitFor();
+    await page.getByRole('list', { name: 'Timeline' }).getByText(/location changed · .* · at Shelf B3$/).waitFor();
+    // A second place; the first is then offered with one tap.
+    await page.getByLabel('Location', { exact: true }).fill('Dryer 2');
+    await page.getByRole('button', { name: 'Save location' }).click();
+    await page.getByText('At Dryer 2', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Put it at Shelf B3' }).click();
+    await page.getByText('At Shelf B3', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Queue' }).click();
+    const card = page.getByRole('button', { name: /^Job J-1002/ });
+    await card.getByText('At Shelf B3').waitFor();
+    await page.getByLabel('Search jobs').fill('shelf b3');
+    await card.waitFor();
+    await page.getByLabel('Search jobs').fill('dryer');
+    await card.waitFor({ state: 'detached' });
+    await page.getByLabel('Search jobs').fill('');
+  });
+
   it('lists production profiles and refuses a workflow that strands its stages, with the reason', async () => {
     const profile = await app.graphql(apiKey, 'mutation { saveProductionProfile(input: { name: "Business cards", process: "digital_press", matches: [{ sku: "BC-1" }] }) { id } }');
     expect(profile.errors, JSON.stringify(profile.errors)).toBeUndefined();

@@ -31,6 +31,7 @@ export function JobCard({ job, now }: { job: BoardJob; now: number }) {
           <Text as="span" tone="subdued">{job.title}</Text>
           <Text as="span" variant="bodySm">{`${job.stage.label} · ${days} ${days === 1 ? 'day' : 'days'} in stage`}</Text>
           <Text as="span" variant="bodySm">{job.machine ? `Machine: ${job.machine.name}` : 'No machine planned'}</Text>
+          {job.location && <Text as="span" variant="bodySm">{`At ${job.location}`}</Text>}
           {job.dueAt && <Text as="span" variant="bodySm">{`Due ${new Date(job.dueAt).toLocaleDateString()}`}</Text>}
           <InlineStack gap="100">
             <UrgencyBadge job={job} now={now} />

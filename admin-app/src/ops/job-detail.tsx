@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
-import { acceptWarning, loadJobDetail, moveJob, pinJob, uploadJobFile, type JobDetail } from './jobs-query.ts';
+import { JobLocation } from './job-location.tsx';
+import { acceptWarning, loadJobDetail, moveJob, pinJob, setJobLocation, uploadJobFile, type JobDetail } from './jobs-query.ts';
 import { MachinePin } from './machine-pin.tsx';
 import { ShipmentForm } from './shipment-form.tsx';
 
@@ -124,6 +125,7 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
                 ))}
               </BlockStack>
             </Card>
+            <JobLocation location={job.location} busy={busy} onSet={(location) => void act(() => setJobLocation(job.id, location))} />
             <MachinePin pinned={job.pinnedMachine} busy={busy} onPin={(machineId) => void act(() => pinJob(job.id, machineId))} />
             <Card>
               <BlockStack gap="100">

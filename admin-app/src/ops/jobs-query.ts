@@ -18,11 +18,13 @@ export interface BoardJob {
   stageEnteredAt: string;
   preflightStatus: string;
   eta: string | null;
+  /** Where the piece physically is, as an operator last set it. */
+  location: string | null;
   machine: { name: string } | null;
   order: { id: string; name: string; customerName: string | null } | null;
 }
 
-const JOB_FIELDS = `id number title rush dueAt tags stageEnteredAt preflightStatus eta
+const JOB_FIELDS = `id number title rush dueAt tags stageEnteredAt preflightStatus eta location
   stage { key label category customerStatus } machine { name } order { id name customerName }`;
 
 /** Every job still on the shop floor, in pages of 100 (finished ones stay out however many there are). */
@@ -84,6 +86,15 @@ export async function moveJob(id: string, to: string, expectedStage: string): Pr
 export async function pinJob(jobId: string, machineId: string | null): Promise<void> {
   if (machineId) await gql('mutation ($jobId: ID!, $machineId: ID!) { pinJob(jobId: $jobId, machineId: $machineId) { id } }', { jobId, machineId });
   else await gql('mutation ($jobId: ID!) { unpinJob(jobId: $jobId) { id } }', { jobId });
+}
+
+/** Records where the piece is (blank clears it); the suggestions are the places used lately. */
+export async function setJobLocation(jobId: string, location: string): Promise<void> {
+  await gql('mutation ($jobId: ID!, $location: String) { setJobLocation(jobId: $jobId, location: $location) { id } }', { jobId, location });
+}
+
+export async function loadRecentLocations(): Promise<string[]> {
+  return (await gql<{ jobLocations: string[] }>('{ jobLocations }')).jobLocations;
 }
 
 export async function acceptWarning(jobId: string, fileId: string, code: string): Promise<void> {

@@ -17,6 +17,7 @@ function job(overrides: Partial<BoardJob>): BoardJob {
     stageEnteredAt: '2030-06-10T00:00:00Z',
     preflightStatus: 'PASSED',
     eta: null,
+    location: null,
     machine: null,
     order: null,
     ...overrides,

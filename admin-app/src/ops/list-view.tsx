@@ -12,7 +12,7 @@ export function ListView({ jobs, now }: { jobs: BoardJob[]; now: number }) {
       resourceName={{ singular: 'job', plural: 'jobs' }}
       itemCount={rows.length}
       selectable={false}
-      headings={[{ title: 'Job' }, { title: 'Customer' }, { title: 'Item' }, { title: 'Stage' }, { title: 'Days' }, { title: 'Due' }, { title: 'Flags' }]}
+      headings={[{ title: 'Job' }, { title: 'Customer' }, { title: 'Item' }, { title: 'Stage' }, { title: 'Where' }, { title: 'Days' }, { title: 'Due' }, { title: 'Flags' }]}
     >
       {rows.map((job, index) => (
         <IndexTable.Row id={job.id} key={job.id} position={index} onClick={() => navigate(`/ops/jobs/${job.id}`)}>
@@ -25,6 +25,7 @@ export function ListView({ jobs, now }: { jobs: BoardJob[]; now: number }) {
           <IndexTable.Cell>{job.order?.customerName ?? '—'}</IndexTable.Cell>
           <IndexTable.Cell>{job.title}</IndexTable.Cell>
           <IndexTable.Cell>{job.stage.label}</IndexTable.Cell>
+          <IndexTable.Cell>{job.location ?? '—'}</IndexTable.Cell>
           <IndexTable.Cell>{daysInStage(job, now)}</IndexTable.Cell>
           <IndexTable.Cell>{job.dueAt ? new Date(job.dueAt).toLocaleDateString() : '—'}</IndexTable.Cell>
           <IndexTable.Cell>

@@ -39,7 +39,7 @@ export function OpsApp({ path }: { path: string }) {
 
   const needle = search.trim().toLowerCase();
   const shown = (jobs ?? []).filter(
-    (job) => !needle || [job.number, job.title, job.order?.name ?? '', job.order?.customerName ?? '', ...job.tags].some((text) => text.toLowerCase().includes(needle)),
+    (job) => !needle || [job.number, job.title, job.order?.name ?? '', job.order?.customerName ?? '', job.location ?? '', ...job.tags].some((text) => text.toLowerCase().includes(needle)),
   );
   return (
     <Frame>
@@ -61,7 +61,7 @@ export function OpsApp({ path }: { path: string }) {
           )}
           <InlineStack gap="400" blockAlign="end">
             <div style={{ minWidth: 320 }}>
-              <TextField label="Search jobs" value={search} onChange={setSearch} autoComplete="off" clearButton onClearButtonClick={() => setSearch('')} placeholder="Job number, customer, order, tag" />
+              <TextField label="Search jobs" value={search} onChange={setSearch} autoComplete="off" clearButton onClearButtonClick={() => setSearch('')} placeholder="Job number, customer, order, tag, location" />
             </div>
             <ButtonGroup variant="segmented">
               <Button pressed={view === 'board'} onClick={() => setView('board')}>Board</Button>

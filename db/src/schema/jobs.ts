@@ -37,6 +37,9 @@ export const jobs = pgTable(
     /** Why the planner could not place the job, when it could not. */
     unscheduledReason: text('unscheduled_reason'),
     unscheduledDetail: text('unscheduled_detail'),
+    /** Where the piece physically is on the shop floor (shelf, cart, dryer…), as the operator last set it. */
+    location: text('location'),
+    locationChangedAt: timestamp('location_changed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
@@ -82,7 +85,7 @@ export const jobEvents = pgTable(
       .notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actor: text('actor').notNull(),
-    kind: text('kind', { enum: ['created', 'transition', 'file_added', 'file_replaced', 'preflight_checked', 'warning_accepted', 'schedule_changed'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'transition', 'file_added', 'file_replaced', 'preflight_checked', 'warning_accepted', 'schedule_changed', 'location_changed'] }).notNull(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     note: text('note'),

@@ -1,6 +1,8 @@
 import type { JobRow } from '../../use-cases/jobs/list-jobs.ts';
+import { recentJobLocations, setJobLocation } from '../../use-cases/jobs/set-job-location.ts';
 import { createManualOrder } from '../../use-cases/orders/create-manual-order.ts';
 import type { GraphQLContext } from './context.ts';
+import { requireUuid } from './ids.ts';
 
 interface ManualOrderArgs {
   customerName: string;
@@ -20,7 +22,16 @@ export const opsResolvers = {
       return entered?.at ?? job.createdAt;
     },
   },
+  Query: {
+    jobLocations: (_: unknown, __: unknown, ctx: GraphQLContext) => recentJobLocations(ctx.deps, ctx.principal.shopId),
+  },
   Mutation: {
+    setJobLocation: async (_: unknown, args: { jobId: string; location?: string | null }, ctx: GraphQLContext) => {
+      const jobId = requireUuid(args.jobId, 'jobId');
+      await setJobLocation(ctx.deps, { shopId: ctx.principal.shopId, jobId, location: args.location ?? null, actor: ctx.principal.actor });
+      ctx.loaders.job.clear(jobId);
+      return ctx.loaders.job.load(jobId);
+    },
     createManualOrder: async (_: unknown, { input }: { input: ManualOrderArgs }, ctx: GraphQLContext) => {
       const created = await createManualOrder(ctx.deps, {
         shopId: ctx.principal.shopId,

@@ -4,6 +4,14 @@ export const opsTypeDefs = /* GraphQL */ `
     rush: Boolean!
     "When the job entered its current stage."
     stageEnteredAt: DateTime!
+    "Where the piece physically is (shelf, cart, dryer…), as an operator last set it."
+    location: String
+    locationChangedAt: DateTime
+  }
+
+  extend type Query {
+    "Places the shop's jobs were put lately, most recent first (suggestions for the location field)."
+    jobLocations: [String!]!
   }
 
   input ManualOrderItemInput {
@@ -25,5 +33,7 @@ export const opsTypeDefs = /* GraphQL */ `
   extend type Mutation {
     "A walk-in or phone order; it goes through the same intake as a platform order and becomes jobs."
     createManualOrder(input: ManualOrderInput!): Order!
+    "Records where the job's piece is (null or blank clears it); audited on the job's timeline."
+    setJobLocation(jobId: ID!, location: String): Job!
   }
 `;

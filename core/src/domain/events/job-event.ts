@@ -3,7 +3,7 @@ import type { JobId } from '../ids.ts';
 export const MAX_NOTE_LENGTH = 2000;
 
 /** Moves (`created`, `transition`) and what happened to a job in place (files, preflight, operator schedule changes). */
-export type JobEventKind = 'created' | 'transition' | 'file_added' | 'file_replaced' | 'preflight_checked' | 'warning_accepted' | 'schedule_changed';
+export type JobEventKind = 'created' | 'transition' | 'file_added' | 'file_replaced' | 'preflight_checked' | 'warning_accepted' | 'schedule_changed' | 'location_changed';
 
 /** An audit event before it is stored; events are append-only once written. */
 export interface JobEventDraft {

@@ -34,6 +34,7 @@ export async function listJobs(tx: Tx, input: { shopId: string; first: number; a
       or(
         number === null ? undefined : eq(j.number, number),
         ilike(j.title, pattern),
+        ilike(j.location, pattern),
         sql`exists (select 1 from ${o} where ${o.shopId} = ${j.shopId} and ${o.id} = ${j.orderId} and (${o.name} ilike ${pattern} or ${o.externalId} = ${search}))`,
       )!,
     );
