@@ -30,11 +30,19 @@ export function CalendarEditor({ draft, errors, onChange }: { draft: CalendarDra
                 <legend>{`Shift ${i + 1}`}</legend>
                 <BlockStack gap="200">
                   <CheckboxGroup id={`shift-${i}-days`} legend="Days" options={DAY_OPTIONS} selected={shift.days.map(String)} onChange={(days) => setShift(i, { days: days.map(Number) })} error={errors[`${at}.days`]} />
-                  <InlineStack gap="300" blockAlign="end" wrap>
-                    <TextField label="From" type="time" value={shift.from} onChange={(from) => setShift(i, { from })} error={errors[`${at}.from`]} autoComplete="off" />
-                    <TextField label="To" type="time" value={shift.to} onChange={(to) => setShift(i, { to })} error={errors[`${at}.to`]} autoComplete="off" />
-                    <Checkbox label="Ends the next day" checked={shift.overnight} onChange={(overnight) => setShift(i, { overnight })} />
-                    <Button tone="critical" variant="plain" onClick={() => onChange({ ...draft, shifts: draft.shifts.filter((_, other) => other !== i) })} accessibilityLabel={`Remove shift ${i + 1}`}>Remove</Button>
+                  <InlineStack gap="300" blockAlign="start" wrap>
+                    <div className="time-field">
+                      <TextField label="From" type="time" value={shift.from} onChange={(from) => setShift(i, { from })} error={errors[`${at}.from`]} autoComplete="off" />
+                    </div>
+                    <div className="time-field">
+                      <TextField label="To" type="time" value={shift.to} onChange={(to) => setShift(i, { to })} error={errors[`${at}.to`]} autoComplete="off" />
+                    </div>
+                    <div className="beside-fields">
+                      <InlineStack gap="300">
+                        <Checkbox label="Ends the next day" checked={shift.overnight} onChange={(overnight) => setShift(i, { overnight })} />
+                        <Button tone="critical" variant="plain" onClick={() => onChange({ ...draft, shifts: draft.shifts.filter((_, other) => other !== i) })} accessibilityLabel={`Remove shift ${i + 1}`}>Remove</Button>
+                      </InlineStack>
+                    </div>
                   </InlineStack>
                 </BlockStack>
               </fieldset>
@@ -51,11 +59,19 @@ export function CalendarEditor({ draft, errors, onChange }: { draft: CalendarDra
             return (
               <fieldset key={i} className="admin-fieldset">
                 <legend>{`Closed period ${i + 1}`}</legend>
-                <InlineStack gap="300" blockAlign="end" wrap>
-                  <TextField label="Closed from" type="datetime-local" value={period.from} onChange={(from) => setClosed(i, { from })} error={errors[`${at}.from`]} autoComplete="off" />
-                  <TextField label="Closed until" type="datetime-local" value={period.to} onChange={(to) => setClosed(i, { to })} error={errors[`${at}.to`]} autoComplete="off" />
-                  <TextField label="Reason" value={period.reason} onChange={(reason) => setClosed(i, { reason })} error={errors[`${at}.reason`]} autoComplete="off" />
-                  <Button tone="critical" variant="plain" onClick={() => onChange({ ...draft, closed: draft.closed.filter((_, other) => other !== i) })} accessibilityLabel={`Remove closed period ${i + 1}`}>Remove</Button>
+                <InlineStack gap="300" blockAlign="start" wrap>
+                  <div className="date-time-field">
+                    <TextField label="Closed from" type="datetime-local" value={period.from} onChange={(from) => setClosed(i, { from })} error={errors[`${at}.from`]} autoComplete="off" />
+                  </div>
+                  <div className="date-time-field">
+                    <TextField label="Closed until" type="datetime-local" value={period.to} onChange={(to) => setClosed(i, { to })} error={errors[`${at}.to`]} autoComplete="off" />
+                  </div>
+                  <div className="reason-field">
+                    <TextField label="Reason" value={period.reason} onChange={(reason) => setClosed(i, { reason })} error={errors[`${at}.reason`]} autoComplete="off" />
+                  </div>
+                  <div className="beside-fields">
+                    <Button tone="critical" variant="plain" onClick={() => onChange({ ...draft, closed: draft.closed.filter((_, other) => other !== i) })} accessibilityLabel={`Remove closed period ${i + 1}`}>Remove</Button>
+                  </div>
                 </InlineStack>
               </fieldset>
             );
