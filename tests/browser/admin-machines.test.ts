@@ -106,6 +106,7 @@ describe('the machines page of the merchant admin in a browser', () => {
     await page.getByRole('button', { name: 'Save machine' }).click();
     await page.getByText('Not saved: correct the marked fields.').waitFor();
     await page.getByText('must be at most 100', { exact: true }).waitFor();
+    expect(await page.getByLabel('Time factor').getAttribute('aria-invalid')).toBe('true');
     expect((await machines())[0]).toMatchObject({ timeFactor: 1.5, calendar: { shifts: [{ days: [0, 1, 2, 3, 4], from: '08:00', to: '16:00' }] } });
 
     await page.getByLabel('Time factor').fill('1.25');
@@ -148,6 +149,13 @@ describe('the machines page of the merchant admin in a browser', () => {
     expect((await machines())[0]!.calendar).toMatchObject({ shifts: [{ days: [0, 1, 2, 3, 4, 5], from: '07:00', to: '15:00' }] });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: 'Edit Press 9' }).waitFor({ state: 'detached' });
+  });
+
+  it('puts the machine into maintenance from the list', async () => {
+    await page.getByLabel('State of Press 9').selectOption({ label: 'Maintenance' });
+    await expect.poll(async () => (await app.graphql<{ machines: { state: string }[] }>(apiKey, '{ machines { state } }')).data?.machines[0]?.state).toBe('MAINTENANCE');
+    await page.reload();
+    expect(await page.getByLabel('State of Press 9').inputValue()).toBe('MAINTENANCE');
   });
 
   it('deletes the machine only once confirmed', async () => {
