@@ -3,6 +3,7 @@ import { ApiError } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { SignIn } from '../sign-in.tsx';
 import { ApiKeysPage } from './api-keys.tsx';
+import { MachinesPage } from './machines.tsx';
 import { OutboxFailuresPage } from './outbox-failures.tsx';
 import { OverviewPage } from './overview.tsx';
 import { NotificationTemplatesPage } from './notification-templates.tsx';
@@ -17,6 +18,7 @@ import './admin.css';
 const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/app/orders', label: 'Orders', render: () => <OrdersPage /> },
   { path: '/app/profiles', label: 'Production profiles', render: () => <ProductionProfilesPage /> },
+  { path: '/app/machines', label: 'Machines', render: () => <MachinesPage /> },
   { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },

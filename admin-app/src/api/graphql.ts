@@ -5,10 +5,17 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string | undefined,
+    /** BAD_REQUEST's list of problems, each naming its field ("timeFactor: must be at most 100"). */
+    readonly problems: string[] = [],
   ) {
     super(message);
   }
 }
+
+type GraphQLErrors = { message: string; extensions?: { code?: string; problems?: unknown } }[];
+
+const problemsOf = (extensions: GraphQLErrors[number]['extensions']) =>
+  Array.isArray(extensions?.problems) ? extensions.problems.filter((problem): problem is string => typeof problem === 'string') : [];
 
 /** One GraphQL call with the current credential; errors become ApiError with the server's safe message. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -19,10 +26,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[]; error?: { code?: string; message?: string } };
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: GraphQLErrors; error?: { code?: string; message?: string } };
   if (body.error) throw new ApiError(body.error.message ?? 'Request failed', response.status, body.error.code);
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, response.status, first.extensions?.code);
+  if (first) throw new ApiError(first.message, response.status, first.extensions?.code, problemsOf(first.extensions));
   if (!body.data) throw new ApiError('Empty answer', response.status, undefined);
   return body.data;
 }
@@ -44,7 +51,7 @@ export async function gqlUpload<T>(query: string, variables: Record<string, unkn
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', file, file.name);
   const response = await fetch('/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[]; error?: { code?: string; message?: string } };
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: GraphQLErrors; error?: { code?: string; message?: string } };
   if (body.error) throw new ApiError(body.error.message ?? 'Upload failed', response.status, body.error.code);
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, response.status, first.extensions?.code);
