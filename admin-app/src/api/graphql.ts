@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string | undefined,
+    /** The API's list of what is wrong, when it gives one (BAD_REQUEST of a workflow). */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
   }
@@ -19,10 +21,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[]; error?: { code?: string; message?: string } };
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; problems?: string[] } }[]; error?: { code?: string; message?: string } };
   if (body.error) throw new ApiError(body.error.message ?? 'Request failed', response.status, body.error.code);
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.message, response.status, first.extensions?.code);
+  if (first) throw new ApiError(first.message, response.status, first.extensions?.code, first.extensions?.problems);
   if (!body.data) throw new ApiError('Empty answer', response.status, undefined);
   return body.data;
 }
