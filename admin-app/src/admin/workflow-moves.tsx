@@ -1,4 +1,5 @@
 import { BlockStack, Button, Checkbox, Select, Text } from '@shopify/polaris';
+import { DeleteIcon } from '@shopify/polaris-icons';
 import { toggled, type MoveDraft, type WorkflowDraft } from './workflow-draft.ts';
 import { humanize, sideLabel, sideOptions, type Vocabulary } from './workflow-options.ts';
 import type { DraftProblem } from './workflow-problems.ts';
@@ -47,7 +48,7 @@ export function WorkflowMoves({ draft, vocabulary, problems, onChange, onRemove 
     const ticked = kind === 'guard' ? move.guards : move.actions;
     const order = list.map((term) => term.key);
     return (
-      <div role="group" aria-label={`Move ${index + 1} ${kind}s`}>
+      <div role="group" aria-label={`Move ${index + 1} ${kind}s`} className="workflow-checks">
         <BlockStack gap="0">
           {list.map((term) => (
             <Checkbox
@@ -64,38 +65,40 @@ export function WorkflowMoves({ draft, vocabulary, problems, onChange, onRemove 
   };
 
   return (
-    <table className="workflow-table">
-      <thead>
-        <tr>
-          <th scope="col" className="workflow-number">#</th>
-          <th scope="col">From</th>
-          <th scope="col">To</th>
-          <th scope="col">Guards</th>
-          <th scope="col">Actions</th>
-          <th scope="col"><Text as="span" visuallyHidden>Remove</Text></th>
-        </tr>
-      </thead>
-      <tbody>
-        {draft.moves.map((move, index) => {
-          const n = index + 1;
-          return (
-            <tr key={move.id}>
-              <td className="workflow-number">{n}</td>
-              <td className="workflow-side">
-                <Select id={`${move.id}-from`} label={`Move ${n} from`} labelHidden placeholder="Choose…" options={sideOptions(draft, vocabulary.categories, move.from)} value={move.from} onChange={(from) => set(index, { from })} error={errorOf(index, 'from')} />
-              </td>
-              <td className="workflow-side">
-                <Select label={`Move ${n} to`} labelHidden placeholder="Choose…" options={sideOptions(draft, vocabulary.categories, move.to)} value={move.to} onChange={(to) => set(index, { to })} error={errorOf(index, 'to')} />
-              </td>
-              <td>{checks(move, index, 'guard')}</td>
-              <td>{checks(move, index, 'action')}</td>
-              <td>
-                <Button accessibilityLabel={`Remove move ${n}: ${sideLabel(draft, move.from)} to ${sideLabel(draft, move.to)}`} onClick={() => onRemove(index)}>Remove</Button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="workflow-scroll">
+      <table className="workflow-table">
+        <thead>
+          <tr>
+            <th scope="col" className="workflow-number">#</th>
+            <th scope="col" className="workflow-side">From</th>
+            <th scope="col" className="workflow-side">To</th>
+            <th scope="col">Guards</th>
+            <th scope="col">Actions</th>
+            <th scope="col" className="workflow-remove"><Text as="span" visuallyHidden>Remove</Text></th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.moves.map((move, index) => {
+            const n = index + 1;
+            return (
+              <tr key={move.id}>
+                <td className="workflow-number">{n}</td>
+                <td className="workflow-side">
+                  <Select id={`${move.id}-from`} label={`Move ${n} from`} labelHidden placeholder="Choose…" options={sideOptions(draft, vocabulary.categories, move.from)} value={move.from} onChange={(from) => set(index, { from })} error={errorOf(index, 'from')} />
+                </td>
+                <td className="workflow-side">
+                  <Select label={`Move ${n} to`} labelHidden placeholder="Choose…" options={sideOptions(draft, vocabulary.categories, move.to)} value={move.to} onChange={(to) => set(index, { to })} error={errorOf(index, 'to')} />
+                </td>
+                <td>{checks(move, index, 'guard')}</td>
+                <td>{checks(move, index, 'action')}</td>
+                <td>
+                  <Button accessibilityLabel={`Remove move ${n}: ${sideLabel(draft, move.from)} to ${sideLabel(draft, move.to)}`} icon={DeleteIcon} onClick={() => onRemove(index)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
