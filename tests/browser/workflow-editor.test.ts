@@ -120,4 +120,24 @@ describe('the workflow editor in a browser', () => {
     expect(await page.getByLabel('Move 17 to').inputValue()).toBe('stage:laminating');
     expect(await serverWorkflow()).toEqual(before);
   });
+
+  it("shows the server's refusal to remove a stage a job sits in, and keeps the stage", async () => {
+    const ordered = await app.graphql(apiKey, 'mutation { createManualOrder(input: { customerName: "Gloss Gloria", items: [{ title: "Menu cards", quantity: 40 }] }) { id } }');
+    expect(ordered.errors, JSON.stringify(ordered.errors)).toBeUndefined();
+    const jobs = await app.graphql<{ jobs: { nodes: { id: string }[] } }>(apiKey, '{ jobs(first: 1) { nodes { id } } }');
+    const id = jobs.data!.jobs.nodes[0]!.id;
+    for (const to of ['preflight', 'approved', 'scheduled', 'in_production', 'post_processing', 'laminating']) {
+      const moved = await app.graphql(apiKey, 'mutation ($id: ID!, $to: String!) { transitionJob(id: $id, to: $to) { id } }', { id, to });
+      expect(moved.errors, `${to}: ${JSON.stringify(moved.errors)}`).toBeUndefined();
+    }
+    const before = await serverWorkflow();
+
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('button', { name: 'Remove move 18: Laminating to Quality check' }).click();
+    await page.getByRole('button', { name: 'Remove move 17: Post-processing to Laminating' }).click();
+    await page.getByRole('button', { name: 'Remove stage 13 (Laminating)' }).click();
+    await page.getByRole('button', { name: 'Save workflow' }).click();
+    await page.getByText('Not saved: Jobs are still in stages this workflow removes: laminating. Move them first.').waitFor();
+    expect(await serverWorkflow()).toEqual(before);
+  });
 });
