@@ -88,8 +88,9 @@ export function WorkflowEditorPage() {
     setSaving(true);
     try {
       await gql(UPDATE, { input: draftToInput(draft) });
-      await load();
       setOutcome({ tone: 'success', text: 'Workflow saved' });
+      // A failed reload replaces the message with its own.
+      await load();
     } catch (error) {
       const problems = error instanceof ApiError ? error.problems.map(serverProblemText) : [];
       setOutcome({ tone: 'critical', text: problems.length > 0 ? 'Not saved: the workflow is not valid.' : `Not saved: ${messageOf(error, 'that did not work')}`, problems });
