@@ -1,91 +1,181 @@
-import { Banner, BlockStack, Button, Card, DataTable, Page, Text, TextField } from '@shopify/polaris';
-import { useCallback, useEffect, useState } from 'react';
+import { Banner, BlockStack, Button, Card, InlineStack, Page, Text, type BannerHandles } from '@shopify/polaris';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gql } from '../api/graphql.ts';
-import { unreachableStages, type DraftWorkflow } from './workflow-reach.ts';
+import { draftFrom, draftToInput, withNewMove, withNewStage, type WorkflowDraft, type WorkflowInput } from './workflow-draft.ts';
+import { draftFromJson, draftToJson } from './workflow-json.ts';
+import { WorkflowJsonView } from './workflow-json-view.tsx';
+import { WorkflowMoves, WorkflowTerms } from './workflow-moves.tsx';
+import { VOCABULARY_FIELDS, type Vocabulary } from './workflow-options.ts';
+import { checkDraft, placeName, serverProblemText, unreachableSentence } from './workflow-problems.ts';
+import { WorkflowStages } from './workflow-stages.tsx';
 
-interface Workflow {
-  initialStage: string;
-  stages: { key: string; label: string; category: string; customerStatus: string }[];
-  transitions: { from: string | null; fromCategories: string[] | null; to: string | null; toCategories: string[] | null; guards: string[]; actions: string[] }[];
-}
+const QUERY = `{ workflow { initialStage stages { key label category customerStatus } transitions { from fromCategories to toCategories guards actions } } ${VOCABULARY_FIELDS} }`;
+const UPDATE = 'mutation ($input: WorkflowInput!) { updateWorkflow(input: $input) { initialStage } }';
 
-const QUERY = '{ workflow { initialStage stages { key label category customerStatus } transitions { from fromCategories to toCategories guards actions } } }';
-const side = (key: string | null, categories: string[] | null) => key ?? (categories ? `any ${categories.join('/')}` : '—');
+type Outcome = { tone: 'success'; text: string } | { tone: 'critical'; text: string; problems: string[] };
 
-/** Strips empty sides so the JSON reads like the input the API takes. */
-function editable(workflow: Workflow): string {
-  const transitions = workflow.transitions.map((rule) =>
-    Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))),
-  );
-  return JSON.stringify({ initialStage: workflow.initialStage, stages: workflow.stages, transitions }, null, 2);
-}
+const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /**
- * The shop's stages and allowed moves. Edited as JSON for now; the API refuses a workflow
- * where a stage becomes unreachable or a job would be stranded, and its problems show here.
+ * The shop's stages and allowed moves as a form. Nothing is saved while the form has a
+ * problem (each shows beside its field); the API's own refusals show in the banner.
  */
 export function WorkflowEditorPage() {
-  const [workflow, setWorkflow] = useState<Workflow | null>(null);
-  const [draft, setDraft] = useState('');
-  const [message, setMessage] = useState<{ tone: 'critical' | 'success'; text: string } | null>(null);
-  const load = useCallback(() => {
-    gql<{ workflow: Workflow }>(QUERY).then((data) => {
-      setWorkflow(data.workflow);
-      setDraft(editable(data.workflow));
-    }, (error: unknown) => setMessage({ tone: 'critical', text: error instanceof ApiError ? error.message : 'The workflow could not be loaded' }));
+  const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
+  const [saved, setSaved] = useState<WorkflowInput | null>(null);
+  const [draft, setDraft] = useState<WorkflowDraft | null>(null);
+  const [json, setJson] = useState('');
+  const [jsonProblem, setJsonProblem] = useState<string | null>(null);
+  const [tried, setTried] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [saving, setSaving] = useState(false);
+  // A fresh object each time, so focusing the same control twice still happens.
+  const [focus, setFocus] = useState<{ id: string } | null>(null);
+  const banner = useRef<BannerHandles>(null);
+
+  const savedKeys = new Set(saved?.stages.map((stage) => stage.key));
+  const reset = (workflow: WorkflowInput) => {
+    const fresh = draftFrom(workflow, new Set(workflow.stages.map((stage) => stage.key)));
+    setSaved(workflow);
+    setDraft(fresh);
+    setJson(draftToJson(fresh));
+    setJsonProblem(null);
+    setTried(0);
+  };
+  const load = useCallback(async () => {
+    try {
+      const data = await gql<{ workflow: WorkflowInput; workflowVocabulary: Vocabulary }>(QUERY);
+      setVocabulary(data.workflowVocabulary);
+      reset(data.workflow);
+    } catch (error) {
+      setOutcome({ tone: 'critical', text: messageOf(error, 'The workflow could not be loaded'), problems: [] });
+    }
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (focus) document.getElementById(focus.id)?.focus();
+  }, [focus]);
+
+  const check = draft ? checkDraft(draft) : { problems: [], unreachable: [] };
+  const refused = jsonProblem !== null || check.problems.length > 0 || check.unreachable.length > 0;
+  const showProblems = tried > 0;
+  useEffect(() => {
+    if (tried > 0) banner.current?.focus();
+  }, [tried]);
+
+  const edit = (next: WorkflowDraft, focusOn?: string) => {
+    setDraft(next);
+    setJson(draftToJson(next));
+    setJsonProblem(null);
+    setOutcome(null);
+    if (focusOn) setFocus({ id: focusOn });
+  };
+  const editJson = (text: string) => {
+    setJson(text);
+    setOutcome(null);
+    const read = draftFromJson(text, savedKeys);
+    setJsonProblem(read.ok ? null : read.message);
+    if (read.ok) setDraft(read.draft);
+  };
 
   const save = async () => {
-    let input: unknown;
-    try {
-      input = JSON.parse(draft);
-    } catch {
-      setMessage({ tone: 'critical', text: 'The workflow is not valid JSON' });
+    if (!draft) return;
+    setOutcome(null);
+    if (refused) {
+      setTried((n) => n + 1);
       return;
     }
-    const stranded = unreachableStages(input as DraftWorkflow);
-    if (stranded.length > 0) {
-      setMessage({ tone: 'critical', text: `Not saved: no move leads to ${stranded.map((key) => `"${key}"`).join(', ')} any more, so no job could reach it.` });
-      return;
-    }
+    setSaving(true);
     try {
-      await gql('mutation ($input: WorkflowInput!) { updateWorkflow(input: $input) { initialStage } }', { input });
-      setMessage({ tone: 'success', text: 'Workflow saved' });
-      load();
+      await gql(UPDATE, { input: draftToInput(draft) });
+      setOutcome({ tone: 'success', text: 'Workflow saved' });
+      // A failed reload replaces the message with its own.
+      await load();
     } catch (error) {
-      setMessage({ tone: 'critical', text: error instanceof ApiError ? error.message : 'The workflow could not be saved' });
+      const problems = error instanceof ApiError ? error.problems.map(serverProblemText) : [];
+      setOutcome({ tone: 'critical', text: problems.length > 0 ? 'Not saved: the workflow is not valid.' : `Not saved: ${messageOf(error, 'that did not work')}`, problems });
+      setTried((n) => n + 1);
+    } finally {
+      setSaving(false);
     }
   };
 
+  const discard = () => {
+    if (saved) reset(saved);
+    setOutcome(null);
+  };
+
+  const fieldProblems = showProblems ? check.problems : [];
   return (
     <Page title="Workflow">
       <BlockStack gap="400">
-        {message && <Banner tone={message.tone} onDismiss={() => setMessage(null)}>{message.text}</Banner>}
-        {workflow && (
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">{`Stages (jobs start in ${workflow.initialStage})`}</Text>
-              <DataTable
-                columnContentTypes={['text', 'text', 'text', 'text']}
-                headings={['Key', 'Label', 'Category', 'Customer sees']}
-                rows={workflow.stages.map((stage) => [stage.key, stage.label, stage.category, stage.customerStatus])}
-              />
-              <Text as="h2" variant="headingMd">Allowed moves</Text>
-              <DataTable
-                columnContentTypes={['text', 'text', 'text', 'text']}
-                headings={['From', 'To', 'Guards', 'Actions']}
-                rows={workflow.transitions.map((rule) => [side(rule.from, rule.fromCategories), side(rule.to, rule.toCategories), rule.guards.join(', '), rule.actions.join(', ')])}
-              />
+        {showProblems && refused && (
+          <Banner ref={banner} tone="critical">
+            <BlockStack gap="100">
+              {jsonProblem && <p>{`Not saved: the JSON below cannot be read (${jsonProblem}).`}</p>}
+              {check.unreachable.length > 0 && <p>{`Not saved: ${unreachableSentence(check.unreachable)}`}</p>}
+              {check.problems.length > 0 && (
+                <>
+                  <p>{`Not saved: ${check.problems.length === 1 ? 'a field needs' : `${check.problems.length} fields need`} fixing.`}</p>
+                  <ul>{check.problems.map((problem, i) => <li key={i}>{`${placeName(problem.place)}: ${problem.message}`}</li>)}</ul>
+                </>
+              )}
             </BlockStack>
-          </Card>
+          </Banner>
         )}
-        <Card>
-          <BlockStack gap="200">
-            <TextField label="Workflow (JSON)" value={draft} onChange={setDraft} multiline={16} autoComplete="off" monospaced />
-            <Button variant="primary" onClick={() => void save()}>Save workflow</Button>
-          </BlockStack>
-        </Card>
+        {outcome && (
+          <Banner ref={outcome.tone === 'critical' ? banner : undefined} tone={outcome.tone} onDismiss={() => setOutcome(null)}>
+            <p>{outcome.text}</p>
+            {outcome.tone === 'critical' && outcome.problems.length > 0 && <ul>{outcome.problems.map((problem, i) => <li key={i}>{problem}</li>)}</ul>}
+          </Banner>
+        )}
+        {draft && vocabulary && (
+          <>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">Stages</Text>
+                <WorkflowStages
+                  draft={draft}
+                  vocabulary={vocabulary}
+                  problems={fieldProblems}
+                  unreachable={showProblems ? check.unreachable : []}
+                  onChange={edit}
+                  onRemove={(index) => edit({ ...draft, stages: draft.stages.filter((_, i) => i !== index) }, 'workflow-add-stage')}
+                />
+                <InlineStack>
+                  <Button id="workflow-add-stage" onClick={() => {
+                    const next = withNewStage(draft, 'active', 'in_production');
+                    edit(next, `${next.stages.at(-1)!.id}-label`);
+                  }}>Add stage</Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">Allowed moves</Text>
+                <WorkflowTerms vocabulary={vocabulary} />
+                <WorkflowMoves
+                  draft={draft}
+                  vocabulary={vocabulary}
+                  problems={fieldProblems}
+                  onChange={edit}
+                  onRemove={(index) => edit({ ...draft, moves: draft.moves.filter((_, i) => i !== index) }, 'workflow-add-move')}
+                />
+                <InlineStack>
+                  <Button id="workflow-add-move" onClick={() => {
+                    const next = withNewMove(draft);
+                    edit(next, `${next.moves.at(-1)!.id}-from`);
+                  }}>Add move</Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <InlineStack gap="200">
+              <Button variant="primary" onClick={() => void save()} loading={saving}>Save workflow</Button>
+              <Button onClick={discard} disabled={saving}>Discard changes</Button>
+            </InlineStack>
+            <WorkflowJsonView json={json} problem={jsonProblem} onChange={editJson} />
+          </>
+        )}
       </BlockStack>
     </Page>
   );

@@ -23,6 +23,8 @@ import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { shippingResolvers } from './shipping-resolvers.ts';
 import { shippingTypeDefs } from './shipping-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
+import { workflowVocabularyResolvers } from './workflow-vocabulary-resolvers.ts';
+import { workflowVocabularyTypeDefs } from './workflow-vocabulary-type-defs.ts';
 
 export interface GraphQLServerContext {
   principal: ApiPrincipal;
@@ -32,8 +34,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs, workflowVocabularyTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers, workflowVocabularyResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,

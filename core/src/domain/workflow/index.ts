@@ -11,6 +11,7 @@ export type {
 } from './workflow-types.ts';
 export { ACTION_KEYS, CUSTOMER_STATUSES, GUARD_KEYS, STAGE_CATEGORIES } from './workflow-types.ts';
 export { defaultWorkflow } from './default-workflow.ts';
+export { ACTION_DESCRIPTIONS, GUARD_DESCRIPTIONS } from './workflow-vocabulary.ts';
 export { validateWorkflow, type WorkflowValidation } from './validate-workflow.ts';
 export {
   decideTransition,
