@@ -174,6 +174,25 @@ describe('the operator queue page in a browser', () => {
     await page.getByLabel('Search orders').fill('Phone Phil');
     await page.getByRole('button', { name: 'J-1001 (Shipped)' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /^J-1002/ }).waitFor();
+    await page.getByLabel('Status').selectOption('CANCELLED');
+    await page.getByRole('button', { name: /^J-1002/ }).waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('OPEN');
+    await page.getByLabel('Search orders').fill('');
+
+    // The shipped order: its job, the shipment with tracking, and one timeline of order and job events.
+    await page.getByRole('button', { name: 'Open order M-1001' }).click();
+    await page.getByRole('heading', { name: 'Order M-1001' }).waitFor();
+    const job = page.getByRole('region', { name: 'Job J-1001' });
+    await job.getByText('Vinyl banner 2×1 m').waitFor();
+    await job.getByText('Shipped', { exact: true }).waitFor();
+    await page.getByRole('rowheader', { name: 'UPS' }).or(page.getByRole('cell', { name: 'UPS' })).first().waitFor();
+    await page.getByText('1Z999AA10123456784', { exact: true }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Order timeline' });
+    await timeline.getByText(/ · J-1001 · received → preflight · /).waitFor();
+    await timeline.getByText(/ · J-1001 · ready → shipped · /).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-order-detail.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Open job J-1001' }).click();
+    await page.getByRole('heading', { name: 'Job J-1001' }).waitFor();
 
     await page.goto(`${app.baseUrl}/app/reports`);
     await page.getByRole('heading', { name: 'Time in stage' }).waitFor();

@@ -7,7 +7,7 @@ import { MachinesPage } from './machines.tsx';
 import { OutboxFailuresPage } from './outbox-failures.tsx';
 import { OverviewPage } from './overview.tsx';
 import { NotificationTemplatesPage } from './notification-templates.tsx';
-import { OrdersPage } from './orders.tsx';
+import { OrdersRoute } from './orders.tsx';
 import { ProductionProfilesPage } from './production-profiles.tsx';
 import { ReportsPage } from './reports.tsx';
 import { WebhooksPage } from './webhooks.tsx';
@@ -15,8 +15,8 @@ import { WorkflowEditorPage } from './workflow-editor.tsx';
 import { useState, type ReactNode } from 'react';
 import './admin.css';
 
-const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
-  { path: '/app/orders', label: 'Orders', render: () => <OrdersPage /> },
+const PAGES: { path: string; label: string; render: (path: string) => ReactNode }[] = [
+  { path: '/app/orders', label: 'Orders', render: (path) => <OrdersRoute path={path} /> },
   { path: '/app/profiles', label: 'Production profiles', render: () => <ProductionProfilesPage /> },
   { path: '/app/machines', label: 'Machines', render: () => <MachinesPage /> },
   { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
@@ -50,7 +50,7 @@ export function AdminApp({ path }: { path: string }) {
       {path.startsWith('/app/outbox') ? (
         <OutboxFailuresPage onAuthProblem={onAuthProblem} />
       ) : (
-        (PAGES.find((page) => path.startsWith(page.path))?.render() ?? <OverviewPage onAuthProblem={onAuthProblem} />)
+        (PAGES.find((page) => path.startsWith(page.path))?.render(path) ?? <OverviewPage onAuthProblem={onAuthProblem} />)
       )}
     </Frame>
   );

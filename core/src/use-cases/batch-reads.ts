@@ -23,6 +23,11 @@ export function eventsByJobIds(tx: Tx, shopId: string, jobIds: readonly string[]
   return tx.select().from(e).where(and(eq(e.shopId, shopId), inArray(e.jobId, [...jobIds]))).orderBy(asc(e.id));
 }
 
+export function orderEventsByOrderIds(tx: Tx, shopId: string, orderIds: readonly string[]) {
+  const e = schema.orderEvents;
+  return tx.select().from(e).where(and(eq(e.shopId, shopId), inArray(e.orderId, [...orderIds]))).orderBy(asc(e.id));
+}
+
 export function linesByOrderIds(tx: Tx, shopId: string, orderIds: readonly string[]) {
   const l = schema.orderLines;
   return tx.select().from(l).where(and(eq(l.shopId, shopId), inArray(l.orderId, [...orderIds]))).orderBy(asc(l.createdAt), asc(l.externalId));

@@ -43,6 +43,7 @@ function createLoaders(inShop: GraphQLContext['inShop'], shopId: string) {
     jobsOfOrder: many((tx, ids) => reads.jobsByOrderIds(tx, shopId, ids), (row: Row<typeof reads.jobsByOrderIds>) => row.orderId),
     linesOfOrder: many((tx, ids) => reads.linesByOrderIds(tx, shopId, ids), (row: Row<typeof reads.linesByOrderIds>) => row.orderId),
     itemsOfJob: many((tx, ids) => reads.itemsByJobIds(tx, shopId, ids), (row: Row<typeof reads.itemsByJobIds>) => row.jobId),
+    eventsOfOrder: many((tx, ids) => reads.orderEventsByOrderIds(tx, shopId, ids), (row: Row<typeof reads.orderEventsByOrderIds>) => row.orderId),
     eventsOfJob: many((tx, ids) => reads.eventsByJobIds(tx, shopId, ids), (row: Row<typeof reads.eventsByJobIds>) => row.jobId),
     filesOfJob: many((tx, ids) => jobFilesOf(tx, shopId, ids), (row: JobFileView) => row.jobId),
     profile: one((tx, ids) => reads.profilesByIds(tx, shopId, ids)),

@@ -22,6 +22,9 @@ export const opsResolvers = {
       return entered?.at ?? job.createdAt;
     },
   },
+  Order: {
+    events: (order: { id: string }, _: unknown, ctx: GraphQLContext) => ctx.loaders.eventsOfOrder.load(order.id),
+  },
   Query: {
     jobLocations: (_: unknown, __: unknown, ctx: GraphQLContext) => recentJobLocations(ctx.deps, ctx.principal.shopId),
   },

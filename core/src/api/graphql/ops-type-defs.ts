@@ -9,6 +9,19 @@ export const opsTypeDefs = /* GraphQL */ `
     locationChangedAt: DateTime
   }
 
+  "Something that happened to an order as a whole (received, updated, cancelled, ETA changed…); append-only."
+  type OrderEvent {
+    at: DateTime!
+    actor: String!
+    kind: String!
+    note: String
+  }
+
+  extend type Order {
+    "The order's own audit trail, oldest first (its jobs' events are on each job)."
+    events: [OrderEvent!]!
+  }
+
   extend type Query {
     "Places the shop's jobs were put lately, most recent first (suggestions for the location field)."
     jobLocations: [String!]!
