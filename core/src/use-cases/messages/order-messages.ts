@@ -44,6 +44,11 @@ function attachmentView(file: { id: string; name: string; sizeBytes: number | nu
   return { id: file.id, name: file.name, sizeBytes: file.sizeBytes ?? 0, contentType: attachmentContentType(file.name) };
 }
 
+/** A message's files are sent together (one timestamp), so they are listed by name, the same way everywhere. */
+function byName(a: MessageAttachmentView, b: MessageAttachmentView): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1;
+}
+
 /** The thread of one order (both sides), oldest first. */
 export async function listOrderMessages(tx: Tx, shopId: string, orderId: string): Promise<OrderMessageView[]> {
   const messages = await tx
@@ -56,15 +61,14 @@ export async function listOrderMessages(tx: Tx, shopId: string, orderId: string)
     .select({ messageId: schema.orderMessageFiles.messageId, id: schema.files.id, name: schema.files.name, sizeBytes: schema.files.sizeBytes })
     .from(schema.orderMessageFiles)
     .innerJoin(schema.files, and(eq(schema.files.shopId, schema.orderMessageFiles.shopId), eq(schema.files.id, schema.orderMessageFiles.fileId)))
-    .where(and(eq(schema.orderMessageFiles.shopId, shopId), inArray(schema.orderMessageFiles.messageId, messages.map((message) => message.id))))
-    .orderBy(asc(schema.orderMessageFiles.createdAt), asc(schema.files.name));
+    .where(and(eq(schema.orderMessageFiles.shopId, shopId), inArray(schema.orderMessageFiles.messageId, messages.map((message) => message.id))));
   return messages.map((message) => ({
     id: message.id,
     orderId: message.orderId,
     author: message.author,
     body: message.body,
     at: message.at,
-    attachments: attachments.filter((file) => file.messageId === message.id).map(attachmentView),
+    attachments: attachments.filter((file) => file.messageId === message.id).map(attachmentView).sort(byName),
   }));
 }
 
@@ -116,5 +120,5 @@ export async function insertOrderMessage(tx: Tx, input: NewOrderMessage): Promis
     await tx.insert(schema.orderMessageFiles).values({ shopId: input.shopId, messageId: message!.id, fileId: file!.id });
     attachments.push(attachmentView({ id: file!.id, name, sizeBytes: attachment.sizeBytes }));
   }
-  return { id: message!.id, orderId: message!.orderId, author: message!.author, body: message!.body, at: message!.at, attachments };
+  return { id: message!.id, orderId: message!.orderId, author: message!.author, body: message!.body, at: message!.at, attachments: attachments.sort(byName) };
 }
