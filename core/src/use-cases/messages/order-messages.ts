@@ -103,12 +103,12 @@ export interface NewOrderMessage {
   attachments: StoredAttachment[];
 }
 
-/** Appends a message (and its attachments as files) in the caller's transaction. */
+/** Appends a message (and its attachments as files) in the caller's transaction. Line breaks are stored as \n (multipart forms send \r\n). */
 export async function insertOrderMessage(tx: Tx, input: NewOrderMessage): Promise<OrderMessageView> {
   checkMessage(input.body, input.attachments);
   const [message] = await tx
     .insert(schema.orderMessages)
-    .values({ shopId: input.shopId, orderId: input.orderId, author: input.author, actor: input.actor, body: input.body.trim(), at: input.at })
+    .values({ shopId: input.shopId, orderId: input.orderId, author: input.author, actor: input.actor, body: input.body.trim().replace(/\r\n?/g, '\n'), at: input.at })
     .returning();
   const attachments: MessageAttachmentView[] = [];
   for (const attachment of input.attachments) {
