@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { placeCustomerOrder, viaAppProxy } from '../support/storefront.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestStorefront } from '../support/test-storefront.ts';
 
 const TABLET = { width: 1024, height: 768 };
 const SHOP = 'thread-floor.myshopify.com';
@@ -29,7 +30,8 @@ describe('messages with the customer on the operator’s job detail', () => {
     [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
     ({ apiKey } = await app.addShop(SHOP));
     await placeCustomerOrder(app, SHOP, { id: '95001', name: '#5001', email: 'cleo@example.com', lines: [{ id: '950011', title: 'Die-cut stickers', quantity: 200 }] }, CUSTOMER);
-    [{ id: orderId }] = (await app.owner<{ id: string }[]>`select id from orders`) as [{ id: string }];
+    const [order] = await app.owner<{ id: string }[]>`select id from orders`;
+    orderId = order!.id;
     jobId = await eventually(async () => (await app.owner<{ id: string }[]>`select id from jobs where order_id = ${orderId}`)[0]?.id);
     page = await browser.newPage({ viewport: TABLET, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
@@ -85,6 +87,25 @@ describe('messages with the customer on the operator’s job detail', () => {
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer())).toEqual(PROOF_PNG);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="proof-rounded.png"/);
+  });
+
+  it('the customer’s messages widget shows the reply’s file as a link that saves it under its name', async () => {
+    const storefront = await startTestStorefront({ apiUrl: app.baseUrl, shop: SHOP, customerId: CUSTOMER, secret: app.secret });
+    const shopper = await browser.newPage({ acceptDownloads: true });
+    try {
+      storefront.setPage(`<pressline-messages data-api="/apps/pressline" data-order="${orderId}"></pressline-messages>`);
+      await shopper.goto(storefront.url);
+      const link = shopper.locator('pressline-messages .msg.shop').getByRole('link', { name: 'proof-rounded.png' });
+      await link.waitFor();
+      const [download] = await Promise.all([shopper.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe('proof-rounded.png');
+      expect(readFileSync((await download.path())!)).toEqual(PROOF_PNG);
+      // The customer's own file is a link too.
+      await shopper.locator('pressline-messages .msg.customer').getByRole('link', { name: 'corner sample.pdf' }).waitFor();
+    } finally {
+      await shopper.close();
+      await storefront.close();
+    }
   });
 
   it('says why a reply was refused and keeps what the operator wrote', async () => {
