@@ -1,3 +1,4 @@
+import { blobUrl } from './api-client.ts';
 import { h } from './dom.ts';
 import { formatDate } from './i18n.ts';
 import type { CustomerMessage } from './types.ts';
@@ -41,11 +42,36 @@ export class OrderMessagesElement extends PresslineWidget {
             { class: `msg ${message.author}` },
             h('small', {}, `${this.t(message.author === 'shop' ? 'shop' : 'you')} · ${formatDate(this, message.at)}`),
             h('p', {}, message.body),
-            ...message.attachments.map((file) => h('small', {}, `📎 ${file.name} `)),
+            ...message.attachments.map((file) => h('small', {}, '📎 ', this.download(file, status), ' ')),
           ),
         ),
         form,
       ),
+    );
+  }
+
+  /**
+   * A link that saves the file under its name. On Shopify the proxied href works as is;
+   * with a customer token the bytes are fetched with it (a token cannot ride on a link).
+   */
+  private download(file: CustomerMessage['attachments'][number], status: HTMLElement): HTMLElement {
+    return h(
+      'a',
+      {
+        href: `${this.api.root}/${file.url}`,
+        download: file.name,
+        onclick: (event) => {
+          event.preventDefault();
+          blobUrl(this.api, file.url).then(
+            (url) => {
+              h('a', { href: url, download: file.name }).click();
+              setTimeout(() => URL.revokeObjectURL(url), 10_000);
+            },
+            (error: unknown) => status.replaceChildren(this.errorLine(error)),
+          );
+        },
+      },
+      file.name,
     );
   }
 }

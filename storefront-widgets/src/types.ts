@@ -33,5 +33,6 @@ export interface CustomerMessage {
   author: 'customer' | 'shop';
   body: string;
   at: string;
-  attachments: { id: string; name: string }[];
+  /** `url` is the download path under the customer API. */
+  attachments: { id: string; name: string; sizeBytes: number; contentType: string; url: string }[];
 }

@@ -42,14 +42,21 @@ export async function fetchBlob(path: string): Promise<Blob> {
   return response.blob();
 }
 
-/** A GraphQL mutation carrying one file (the multipart request spec); the file goes in `variables.file`. */
-export async function gqlUpload<T>(query: string, variables: Record<string, unknown>, file: File): Promise<T> {
+/**
+ * A GraphQL mutation carrying files (the multipart request spec): each key of `files` is
+ * the variable a file, or a list of files, goes in (`{ file }`, `{ attachments: [...] }`).
+ */
+export async function gqlUpload<T>(query: string, variables: Record<string, unknown>, files: Record<string, File | File[]>): Promise<T> {
   const token = await credential();
   if (!token) throw new ApiError('Sign in with an API key', 401, 'UNAUTHENTICATED');
+  const parts: [path: string, file: File][] = Object.entries(files).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.map((file, index): [string, File] => [`variables.${name}.${index}`, file]) : [[`variables.${name}`, value]],
+  );
+  const nulls = Object.fromEntries(Object.entries(files).map(([name, value]) => [name, Array.isArray(value) ? value.map(() => null) : null]));
   const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
-  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', file, file.name);
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, ...nulls } }));
+  form.set('map', JSON.stringify(Object.fromEntries(parts.map(([path], index) => [String(index), [path]]))));
+  parts.forEach(([, file], index) => form.set(String(index), file, file.name));
   const response = await fetch('/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: GraphQLErrors; error?: { code?: string; message?: string } };
   if (body.error) throw new ApiError(body.error.message ?? 'Upload failed', response.status, body.error.code);

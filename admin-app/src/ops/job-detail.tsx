@@ -4,11 +4,12 @@ import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
 import { JobLocation } from './job-location.tsx';
+import { JobMessages } from './job-messages.tsx';
 import { acceptWarning, loadJobDetail, moveJob, pinJob, setJobLocation, uploadJobFile, type JobDetail } from './jobs-query.ts';
 import { MachinePin } from './machine-pin.tsx';
 import { ShipmentForm } from './shipment-form.tsx';
 
-/** One job: its legal moves (only those), files with preflight, timeline, shipment and ticket. */
+/** One job: its legal moves (only those), files with preflight, messages with the customer, timeline, shipment and ticket. */
 export function JobDetailPage(props: { jobId: string; version: number; liveBadge: ReactNode }) {
   const [job, setJob] = useState<JobDetail | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
@@ -107,6 +108,7 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
                 ))}
               </BlockStack>
             </Card>
+            {job.order && <JobMessages orderId={job.order.id} version={props.version} />}
             {job.order && <ShipmentForm orderId={job.order.id} items={job.items} busy={busy} onRecord={(input) => act(() => input)} />}
           </BlockStack>
         </Layout.Section>

@@ -122,5 +122,5 @@ export async function createManualOrder(input: { customerName: string; customerE
 
 /** Adds a design file to the job; the workers preflight it and the page updates live. */
 export async function uploadJobFile(jobId: string, file: File): Promise<void> {
-  await gqlUpload('mutation ($jobId: ID!, $file: File!) { uploadJobFile(jobId: $jobId, file: $file) { id } }', { jobId }, file);
+  await gqlUpload('mutation ($jobId: ID!, $file: File!) { uploadJobFile(jobId: $jobId, file: $file) { id } }', { jobId }, { file });
 }

@@ -5,10 +5,11 @@ import { BadRequestError, UnauthenticatedError } from '../errors.ts';
 import { exchangeLaunchToken } from '../use-cases/admin-auth/exchange-launch-token.ts';
 import { authenticateCredential } from '../use-cases/admin-auth/authenticate-request.ts';
 import type { ApiPrincipal } from '../use-cases/api-keys/authenticate-api-key.ts';
+import { shopMessageAttachment } from '../use-cases/messages/message-attachment.ts';
 import { jobsFingerprint } from '../use-cases/ops/jobs-fingerprint.ts';
 import { renderJobTicket } from '../use-cases/ops/job-ticket.ts';
 import { isUuid } from './graphql/ids.ts';
-import { bearerToken } from './http-helpers.ts';
+import { bearerToken, downloadHeaders } from './http-helpers.ts';
 
 /** How often a live stream looks for changes; one cheap indexed query per open page. */
 const EVENTS_POLL_MS = 1000;
@@ -71,6 +72,12 @@ export function adminApiRoutes(deps: CoreDeps) {
     if (!isUuid(jobId)) throw new BadRequestError('Invalid job id');
     const pdf = await renderJobTicket(deps, { shopId: c.get('principal').shopId, jobId });
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="job-ticket.pdf"`, 'cache-control': 'no-store' });
+  });
+
+  // A file of a message in one of the shop's order threads (operator's job detail, API clients).
+  api.get('/messages/:messageId/attachments/:fileId', async (c) => {
+    const file = await shopMessageAttachment(deps, { shopId: c.get('principal').shopId, messageId: c.req.param('messageId'), fileId: c.req.param('fileId') });
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file));
   });
   return api;
 }

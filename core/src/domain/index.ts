@@ -12,3 +12,4 @@ export * from './scheduling/index.ts';
 export * from './customer-status/index.ts';
 export * from './shipments/index.ts';
 export * from './shop-schedule/index.ts';
+export * from './messages/index.ts';

@@ -5,8 +5,12 @@ export const messagesTypeDefs = /* GraphQL */ `
   }
 
   extend type Mutation {
-    "The shop's reply in an order's thread; the customer is e-mailed (unless they opted out)."
-    sendOrderMessage(orderId: ID!, body: String!): OrderMessage!
+    """
+    The shop's reply in an order's thread (audited); the customer is e-mailed (unless they
+    opted out). Files go as a multipart request (GraphQL multipart request spec), at most 5
+    of 20 MB each; the body may be empty when files are attached.
+    """
+    sendOrderMessage(orderId: ID!, body: String!, attachments: [File!]): OrderMessage!
   }
 
   enum MessageAuthor {
@@ -25,5 +29,10 @@ export const messagesTypeDefs = /* GraphQL */ `
   type MessageAttachment {
     id: ID!
     name: String!
+    sizeBytes: Float!
+    "What a download is served as; application/octet-stream for anything a browser could run as a page (HTML, SVG)."
+    contentType: String!
+    "GET this path on Pressline with the same credential as GraphQL (Authorization: Bearer) to download the file."
+    downloadPath: String!
   }
 `;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CoreDeps } from '../../deps.ts';
 import { BadRequestError } from '../../errors.ts';
 import { MAX_CUSTOMER_UPLOAD_BYTES, uploadCustomerFile } from '../../use-cases/storefront/customer-upload.ts';
-import { customerMessages, postCustomerMessage } from '../../use-cases/storefront/customer-messages.ts';
+import { customerMessageAttachment, customerMessages, postCustomerMessage } from '../../use-cases/storefront/customer-messages.ts';
 import { customerOrderViewById, customerOrderViews } from '../../use-cases/storefront/customer-orders-read.ts';
 import { customerThumbnail } from '../../use-cases/storefront/customer-thumbnail.ts';
 import { decideProof } from '../../use-cases/storefront/decide-proof.ts';
@@ -12,7 +12,7 @@ import { reorderForCustomer } from '../../use-cases/storefront/reorder-for-custo
 import { fileParts, formText } from './form-parts.ts';
 import { SHOP_HEADER, storefrontAuth, type StorefrontEnv } from './storefront-auth.ts';
 import { widgetsRoute } from './widgets-route.ts';
-import { payloadLimit } from '../http-helpers.ts';
+import { downloadHeaders, payloadLimit } from '../http-helpers.ts';
 
 const proofBody = z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().max(2000).nullish() });
 const reorderBody = z.object({ lineIds: z.array(z.string().max(40)).max(100).optional() }).default({});
@@ -64,6 +64,10 @@ export function storefrontRoutes(deps: CoreDeps, widgetsDir?: string) {
     if (!form) throw new BadRequestError('Send the message as a multipart form (body, attachments)');
     const attachments = await fileParts(form, 'attachments');
     return c.json({ message: await postCustomerMessage(deps, c.get('customer'), { orderId: c.req.param('orderId'), body: formText(form, 'body') ?? '', attachments }) });
+  });
+  app.get('/messages/:messageId/attachments/:fileId', async (c) => {
+    const file = await customerMessageAttachment(deps, c.get('customer'), { messageId: c.req.param('messageId'), fileId: c.req.param('fileId') });
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file));
   });
   return app;
 }

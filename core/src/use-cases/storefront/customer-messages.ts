@@ -1,16 +1,23 @@
 import { withShop } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
-import { listOrderMessages, insertOrderMessage, type OrderMessageView } from '../messages/order-messages.ts';
-import { customerOrder } from './customer-orders.ts';
+import { loadMessageAttachment, type AttachmentDownload } from '../messages/message-attachment.ts';
+import { listOrderMessages, insertOrderMessage, storeMessageAttachments, type MessageAttachmentView, type MessageUpload, type OrderMessageView } from '../messages/order-messages.ts';
+import { customerOrder, customerOrdersWhere } from './customer-orders.ts';
 import { customerActor, type StorefrontCustomer } from './storefront-customer.ts';
 
-/** Largest attachment a customer may send with a message. */
-export const MAX_MESSAGE_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** A message as the widget reads it: each attachment with its download path under the customer API. */
+export interface CustomerMessageView extends Omit<OrderMessageView, 'attachments'> {
+  attachments: (MessageAttachmentView & { url: string })[];
+}
 
-export function customerMessages(deps: Pick<CoreDeps, 'db'>, customer: StorefrontCustomer, orderId: string): Promise<OrderMessageView[]> {
+function customerView(message: OrderMessageView): CustomerMessageView {
+  return { ...message, attachments: message.attachments.map((file) => ({ ...file, url: `messages/${message.id}/attachments/${file.id}` })) };
+}
+
+export function customerMessages(deps: Pick<CoreDeps, 'db'>, customer: StorefrontCustomer, orderId: string): Promise<CustomerMessageView[]> {
   return withShop(deps.db, customer.shopId, async (tx) => {
     const order = await customerOrder(tx, customer, orderId);
-    return listOrderMessages(tx, customer.shopId, order.id);
+    return (await listOrderMessages(tx, customer.shopId, order.id)).map(customerView);
   });
 }
 
@@ -18,14 +25,22 @@ export function customerMessages(deps: Pick<CoreDeps, 'db'>, customer: Storefron
 export async function postCustomerMessage(
   deps: Pick<CoreDeps, 'db' | 'files' | 'clock'>,
   customer: StorefrontCustomer,
-  input: { orderId: string; body: string; attachments: { name: string; bytes: Uint8Array }[] },
-): Promise<OrderMessageView> {
+  input: { orderId: string; body: string; attachments: MessageUpload[] },
+): Promise<CustomerMessageView> {
   // Ownership first: a stranger's attachments are never stored.
   await withShop(deps.db, customer.shopId, (tx) => customerOrder(tx, customer, input.orderId));
-  const stored: { name: string; sha256: string; sizeBytes: number }[] = [];
-  for (const attachment of input.attachments) stored.push({ name: attachment.name, ...(await deps.files.put(attachment.bytes)) });
+  const stored = await storeMessageAttachments(deps.files, input.body, input.attachments);
   return withShop(deps.db, customer.shopId, async (tx) => {
     const order = await customerOrder(tx, customer, input.orderId);
-    return insertOrderMessage(tx, { shopId: customer.shopId, orderId: order.id, author: 'customer', actor: customerActor(customer), body: input.body, at: deps.clock(), attachments: stored });
+    return customerView(await insertOrderMessage(tx, { shopId: customer.shopId, orderId: order.id, author: 'customer', actor: customerActor(customer), body: input.body, at: deps.clock(), attachments: stored }));
   });
+}
+
+/** A file of a message in one of the customer's own threads; another customer's is NOT_FOUND. */
+export function customerMessageAttachment(
+  deps: Pick<CoreDeps, 'db' | 'files'>,
+  customer: StorefrontCustomer,
+  input: { messageId: string; fileId: string },
+): Promise<AttachmentDownload> {
+  return loadMessageAttachment(deps, { shopId: customer.shopId, ...input, orders: customerOrdersWhere(customer) });
 }

@@ -1,0 +1,1 @@
+export { attachmentContentType, attachmentDisposition, OPAQUE_CONTENT_TYPE } from './attachment-type.ts';
