@@ -2,7 +2,7 @@ import { PRESSLINE_URL } from './config.ts';
 import { translator } from './i18n.ts';
 import { presslineOrder, requestReorder } from './pressline-client.ts';
 import type { ExtensionEnv, OrderActionModalApi, UiElement } from './shopify-api.ts';
-import { el, show } from './ui.ts';
+import { el, setProp, show } from './ui.ts';
 import { lineTitle, webUrl } from './view-model.ts';
 
 /** customer-account.order.action.render */
@@ -47,7 +47,7 @@ export async function renderReorderModal(root: UiElement, api: OrderActionModalA
   async function submit(): Promise<void> {
     if (busy) return;
     busy = true;
-    confirm.setAttribute('loading', '');
+    setProp(confirm, 'loading', true);
     show(outcome, el(doc, 's-text', {}, t('reorderWorking')));
     try {
       const reorder = await requestReorder(api, env, order.id);
@@ -59,7 +59,7 @@ export async function renderReorderModal(root: UiElement, api: OrderActionModalA
       show(outcome, el(doc, 's-banner', { tone: 'critical' }, t('reorderFailed', { message: (error as Error).message })));
     } finally {
       busy = false;
-      confirm.removeAttribute('loading');
+      setProp(confirm, 'loading', false);
     }
   }
 }

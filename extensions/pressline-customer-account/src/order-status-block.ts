@@ -55,7 +55,7 @@ function statusSection(doc: UiDocument, view: OrderStatusView, words: Translator
       el(
         doc,
         's-stack',
-        { direction: 'inline', gap: 'small', 'align-items': 'center' },
+        { direction: 'inline', gap: 'small' },
         el(doc, 's-badge', view.status.attention ? { tone: 'critical' } : {}, view.status.label),
         view.eta ? el(doc, 's-text', {}, view.eta) : null,
       ),
