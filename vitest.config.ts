@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,connectors,db,workers,admin-app}/src/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+          include: ['{core,connectors,db,workers,admin-app}/src/**/*.test.ts', 'extensions/*/src/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/contract/**/*.test.ts'],
         },
       },
       {

@@ -1,6 +1,7 @@
 // Stand-ins of the platforms for tests (msw handlers) and the signers that play the
 // platforms' part. Only tests import this entry: it loads msw, a development dependency.
 export { createFakeShopifyOAuth, type FakeShopifyOAuth } from './shopify/testing/fake-shopify-oauth.ts';
+export { signCustomerSessionToken, type CustomerSessionTokenOptions } from './shopify/testing/session-token.ts';
 export {
   createFakeShopifyAdmin,
   type FakeAdminRequest,

@@ -1,10 +1,14 @@
-import { signWooCommerceToken, type SimulatedOrder } from '@pressline/connectors';
+import { createShopifyAuth, signWooCommerceToken, type SimulatedOrder } from '@pressline/connectors';
+import { createFakeShopifyOAuth, signCustomerSessionToken } from '@pressline/connectors/testing';
 import { addShop } from '@pressline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SHOPIFY_SECRET } from '../support/constants.ts';
 import { appProxyQuery, placeCustomerOrder, viaAppProxy } from '../support/storefront.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const SHOP = 'widget-prints.myshopify.com';
+const OTHER_SHOP = 'other-prints.myshopify.com';
+const APP = { apiKey: 'pressline-test-app', apiSecretKey: TEST_SHOPIFY_SECRET, hostName: 'localhost:8787' };
 const ANN = '610001';
 const BEA = '610002';
 const order = (id: string, name: string, email: string): SimulatedOrder => ({ id, name, email, lines: [{ id: `${id}1`, title: 'Flyers', quantity: 10, sku: 'FLY' }] });
@@ -19,7 +23,7 @@ describe('storefront API: who may see what', () => {
   let allJobIds: string[];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ shopifyAuth: createShopifyAuth(APP) });
     await app.addShop(SHOP);
     await placeCustomerOrder(app, SHOP, order('81001', '#1001', 'ann@example.com'), ANN);
     await placeCustomerOrder(app, SHOP, order('81002', '#1002', 'bea@example.com'), BEA);
@@ -27,6 +31,9 @@ describe('storefront API: who may see what', () => {
     allOrderIds = (await app.owner<{ id: string }[]>`select id from orders`).map((row) => row.id);
     allJobIds = (await app.owner<{ id: string }[]>`select id from jobs`).map((row) => row.id);
     expect(allOrderIds).toHaveLength(3);
+    // Another Shopify shop whose customer happens to have Ann's id.
+    await app.addShop(OTHER_SHOP);
+    await placeCustomerOrder(app, OTHER_SHOP, order('82001', '#2001', 'ann@other.example'), ANN);
   });
   afterAll(() => app?.close());
 
@@ -111,5 +118,80 @@ describe('storefront API: who may see what', () => {
     expect((await call(shopA.id, expired)).status).toBe(401);
     const admin = signWooCommerceToken({ site: 'https://alpha-shop.example', subject: { kind: 'admin', userId: '1' }, secret: 'secret-of-alpha', expiresAt });
     expect((await call(shopA.id, admin)).status).toBe(401);
+  });
+
+  describe('a Shopify customer account extension’s session token', () => {
+    const token = (shop: string, customerId: string | null, options: { expiresInSeconds?: number; audience?: string; apiSecretKey?: string } = {}) =>
+      signCustomerSessionToken(shop, { ...APP, ...options, customerId });
+    const orders = (authorization: string, path = '/orders') => fetch(`${app.baseUrl}/storefront${path}`, { headers: { authorization } });
+    const namesOf = async (response: Response) => ((await response.json()) as OrderList).orders.map((entry) => entry.name).sort();
+
+    it('shows the signed customer’s orders of the signed shop, and nothing of another shop or customer', async () => {
+      const ann = await orders(`Bearer ${token(SHOP, ANN)}`);
+      expect(ann.status).toBe(200);
+      expect(ann.headers.get('cache-control')).toBe('private, no-store');
+      expect(await namesOf(ann)).toEqual(['#1001']);
+      expect(await namesOf(await orders(`Bearer ${token(SHOP, BEA)}`))).toEqual(['#1002', '#1003']);
+      // The same customer id in another shop: that shop's order only.
+      expect(await namesOf(await orders(`Bearer ${token(OTHER_SHOP, ANN)}`))).toEqual(['#2001']);
+      // Ann's token on Bea's orders, by id: the same 404 as an unknown order.
+      const [annOrder] = (await (await orders(`Bearer ${token(SHOP, ANN)}`)).json() as OrderList).orders;
+      for (const orderId of allOrderIds.filter((id) => id !== annOrder!.id)) {
+        expect((await orders(`Bearer ${token(SHOP, ANN)}`, `/orders/${orderId}`)).status).toBe(404);
+        const reorder = await fetch(`${app.baseUrl}/storefront/orders/${orderId}/reorder`, { method: 'POST', headers: { authorization: `Bearer ${token(SHOP, ANN)}` } });
+        expect(reorder.status).toBe(404);
+      }
+    });
+
+    it('refuses a tampered, foreign, expired, guest or admin token with 401', async () => {
+      const genuine = token(SHOP, ANN);
+      const [header, claims, signature] = genuine.split('.') as [string, string, string];
+      const swapped = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), sub: `gid://shopify/Customer/${BEA}` })).toString('base64url');
+      const otherShop = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), dest: OTHER_SHOP })).toString('base64url');
+      const oauth = createFakeShopifyOAuth(APP);
+      const refused: [string, string][] = [
+        ['customer swapped', `${header}.${swapped}.${signature}`],
+        ['shop swapped', `${header}.${otherShop}.${signature}`],
+        ['another app’s secret', token(SHOP, ANN, { apiSecretKey: 'someone-elses-secret' })],
+        ['another app’s audience', token(SHOP, ANN, { audience: 'someone-elses-app' })],
+        ['expired', token(SHOP, ANN, { expiresInSeconds: -60 })],
+        ['shop without Pressline', token('stranger.myshopify.com', ANN)],
+        ['guest', token(SHOP, null)],
+        ['App Bridge admin token (a staff member, no customer)', oauth.sessionToken(SHOP)],
+      ];
+      for (const [what, jwt] of refused) {
+        const response = await orders(`Bearer ${jwt}`);
+        expect(response.status, what).toBe(401);
+        expect(JSON.stringify(await response.json()), what).not.toContain('#100');
+      }
+      expect(await (await orders(`Bearer ${token(SHOP, null)}`)).json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'Log in to see your orders' } });
+      // A few seconds past expiry is clock skew, not an expired token.
+      expect((await orders(`Bearer ${token(SHOP, ANN, { expiresInSeconds: -3 })}`)).status).toBe(200);
+      // Naming a shop makes it a plugin's customer token: a session token is not one.
+      const named = await fetch(`${app.baseUrl}/storefront/orders`, { headers: { authorization: `Bearer ${genuine}`, 'x-pressline-shop': SHOP } });
+      expect(named.status).toBe(401);
+    });
+
+    it('stops working for a shop that uninstalled Pressline', async () => {
+      await app.owner`update shops set uninstalled_at = now() where domain = ${OTHER_SHOP}`;
+      expect((await orders(`Bearer ${token(OTHER_SHOP, ANN)}`)).status).toBe(401);
+    });
+
+    it('lets the extension’s Shopify-hosted origin call across origins with the token (preflight and answer)', async () => {
+      const origin = 'https://extensions.shopifycdn.com';
+      const preflight = await fetch(`${app.baseUrl}/storefront/orders/00000000-0000-4000-8000-000000000000/reorder`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      // No cookies ride along: the token is the only credential.
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+      const answer = await fetch(`${app.baseUrl}/storefront/orders`, { headers: { origin, authorization: `Bearer ${token(SHOP, ANN)}` } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { RequestedTokenType } from '@shopify/shopify-api';
 import type { ConnectorResult } from '../../contract.ts';
+import { legacyIdOf } from '../admin/gid.ts';
 import { createShopifyClient, type ShopifyAppConfig } from '../shopify-client.ts';
 
 /** What Shopify grants an installed app: an expiring offline token and the refresh token that renews it. */
@@ -17,6 +18,12 @@ export interface ShopifyAuth {
   readonly apiKey: string;
   /** Verifies an App Bridge session token (signature, audience, expiry) and names its shop; nothing leaves for Shopify. */
   verifySessionToken(sessionToken: string): Promise<ConnectorResult<{ shopDomain: string }>>;
+  /**
+   * Verifies a customer account (or checkout) UI extension's session token the same way and
+   * names its shop (`dest`) and, when the customer is logged in and the app may read
+   * customers, the customer's numeric id (from the `sub` gid); null for a guest.
+   */
+  verifyCustomerSessionToken(sessionToken: string): Promise<ConnectorResult<{ shopDomain: string; customerId: string | null }>>;
   /** Verifies an App Bridge session token and exchanges it for an expiring offline token. */
   exchangeSessionToken(sessionToken: string): Promise<ConnectorResult<ShopifyGrant>>;
   /** Renews an expiring offline token before it runs out. */
@@ -41,6 +48,18 @@ export function createShopifyAuth(config: ShopifyAppConfig): ShopifyAuth {
         return { ok: false, reason: 'unauthorized', message: 'the session token is not valid for this app' };
       }
     },
+    async verifyCustomerSessionToken(sessionToken) {
+      try {
+        const payload = await shopify.session.decodeSessionToken(sessionToken);
+        const shopDomain = shopDomainOf(payload.dest);
+        // jose checks exp only when present: a token without one would never expire.
+        if (typeof payload.exp !== 'number' || !shopDomain) throw new Error('incomplete token');
+        return { ok: true, value: { shopDomain, customerId: typeof payload.sub === 'string' ? legacyIdOf(payload.sub, 'Customer') : null } };
+      } catch {
+        // The SDK's message quotes the token; it must not reach logs or the caller.
+        return { ok: false, reason: 'unauthorized', message: 'the session token is not valid for this app' };
+      }
+    },
     async exchangeSessionToken(sessionToken) {
       let shopDomain: string;
       try {
@@ -58,6 +77,16 @@ export function createShopifyAuth(config: ShopifyAppConfig): ShopifyAuth {
       return grantFrom(shopDomain, () => shopify.auth.refreshToken({ shop: shopDomain, refreshToken }));
     },
   };
+}
+
+/**
+ * The shop a session token is for: App Bridge writes `dest` as "https://shop.myshopify.com",
+ * UI extensions as "shop.myshopify.com".
+ */
+function shopDomainOf(dest: unknown): string | null {
+  if (typeof dest !== 'string') return null;
+  const host = (dest.includes('://') ? new URL(dest).host : dest).toLowerCase();
+  return /^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/.test(host) ? host : null;
 }
 
 async function grantFrom(

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { signJwt } from './session-token.ts';
 
 /**
  * Shopify's token endpoint (`POST https://{shop}/admin/oauth/access_token`) as documented
@@ -64,12 +65,6 @@ export function createFakeShopifyOAuth(app: { apiKey: string; apiSecretKey: stri
       return state.grants;
     },
   };
-}
-
-function signJwt(claims: object, secret: string): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
 function verifyJwt(token: string, secret: string): Record<string, unknown> | null {

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { CoreDeps } from '../../deps.ts';
 import { UnauthenticatedError } from '../../errors.ts';
-import { authenticateAppProxy, authenticateCustomerToken } from '../../use-cases/storefront/authenticate-customer.ts';
+import { JWT_SHAPE } from '../../security/jwt-shape.ts';
+import { authenticateAppProxy, authenticateCustomerToken, authenticateShopifySessionToken } from '../../use-cases/storefront/authenticate-customer.ts';
 import type { StorefrontCustomer } from '../../use-cases/storefront/storefront-customer.ts';
 import { bearerToken } from '../http-helpers.ts';
 
@@ -12,17 +13,21 @@ export const SHOP_HEADER = 'x-pressline-shop';
 
 /**
  * Who the customer is: a bearer customer token (WooCommerce plugin, Odoo addon) checked
- * against the shop the request names, else Shopify's app proxy signature. Anything else
- * is 401 before any handler runs.
+ * against the shop the request names; a bearer Shopify session token (customer account UI
+ * extension), whose signed claims name the shop and the customer; else Shopify's app
+ * proxy signature. Anything else is 401 before any handler runs.
  */
 export function storefrontAuth(deps: CoreDeps): MiddlewareHandler<StorefrontEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     const query = new URL(c.req.url).searchParams;
-    if (token) {
-      const shop = c.req.header(SHOP_HEADER);
-      if (!shop) throw new UnauthenticatedError(`Name the shop in the ${SHOP_HEADER} header`);
+    const shop = c.req.header(SHOP_HEADER);
+    if (token && shop) {
       c.set('customer', await authenticateCustomerToken(deps, { shop, token }));
+    } else if (token && JWT_SHAPE.test(token)) {
+      c.set('customer', await authenticateShopifySessionToken(deps, token));
+    } else if (token) {
+      throw new UnauthenticatedError(`Name the shop in the ${SHOP_HEADER} header`);
     } else if (query.has('signature')) {
       c.set('customer', await authenticateAppProxy(deps, query));
     } else {

@@ -1,10 +1,9 @@
 import { resolveShopId } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { UnauthenticatedError } from '../../errors.ts';
+import { JWT_SHAPE } from '../../security/jwt-shape.ts';
 import { authenticateApiKey, type ApiPrincipal } from '../api-keys/authenticate-api-key.ts';
 import { isAdminSession, openAdminSession } from './admin-session.ts';
-
-const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /**
  * Whoever calls the API names one credential as "Authorization: Bearer <credential>":
@@ -17,7 +16,7 @@ export async function authenticateCredential(deps: Pick<CoreDeps, 'db' | 'secret
     if (!principal) throw new UnauthenticatedError('The admin session is not valid or has expired');
     return principal;
   }
-  if (JWT.test(credential)) {
+  if (JWT_SHAPE.test(credential)) {
     if (!deps.shopifyAuth) throw new UnauthenticatedError('This Pressline has no Shopify app configured');
     const verified = await deps.shopifyAuth.verifySessionToken(credential);
     if (!verified.ok) throw new UnauthenticatedError('The Shopify session token is not valid');

@@ -1,5 +1,6 @@
 import { verifyWooCommerceToken, type ShopConnection } from '@pressline/connectors';
-import { resolveShopId, withShop } from '@pressline/db';
+import { resolveShopId, schema, withShop } from '@pressline/db';
+import { eq } from 'drizzle-orm';
 import type { CoreDeps } from '../../deps.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import { verifyAppProxySignature } from '../../security/app-proxy-signature.ts';
@@ -27,6 +28,25 @@ export async function authenticateAppProxy(deps: Pick<CoreDeps, 'db' | 'shopifyA
   if (!shop || !customerId || !/^\d{1,20}$/.test(customerId)) throw new UnauthenticatedError('Log in to see your orders');
   const shopId = await resolveShopId(deps.db, 'shopify', normaliseShopDomain(shop));
   if (!shopId) throw new UnauthenticatedError('This shop does not use Pressline');
+  return { kind: 'customer', shopId, platform: 'shopify', customerExternalId: customerId };
+}
+
+/**
+ * A Shopify customer account UI extension's session token (`shopify.sessionToken.get()`):
+ * an HS256 JWT signed with the app secret for this app (aud), unexpired, for a shop that
+ * has Pressline installed (dest), naming a logged-in customer (sub). The shop and the
+ * customer come from the signed claims only, so a token can never reach another shop.
+ */
+export async function authenticateShopifySessionToken(deps: Pick<CoreDeps, 'db' | 'shopifyAuth'>, token: string): Promise<StorefrontCustomer> {
+  if (!deps.shopifyAuth) throw new UnauthenticatedError('This Pressline has no Shopify app configured');
+  const verified = await deps.shopifyAuth.verifyCustomerSessionToken(token);
+  if (!verified.ok) throw new UnauthenticatedError('The Shopify session token is not valid');
+  const { shopDomain, customerId } = verified.value;
+  const shopId = await resolveShopId(deps.db, 'shopify', shopDomain);
+  const installed =
+    shopId && (await withShop(deps.db, shopId, (tx) => tx.select({ uninstalledAt: schema.shops.uninstalledAt }).from(schema.shops).where(eq(schema.shops.id, shopId))));
+  if (!shopId || !installed || installed[0]?.uninstalledAt !== null) throw new UnauthenticatedError('This shop does not use Pressline');
+  if (!customerId) throw new UnauthenticatedError('Log in to see your orders');
   return { kind: 'customer', shopId, platform: 'shopify', customerExternalId: customerId };
 }
 
