@@ -22,6 +22,8 @@ import { schedulingResolvers } from './scheduling-resolvers.ts';
 import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { shippingResolvers } from './shipping-resolvers.ts';
 import { shippingTypeDefs } from './shipping-type-defs.ts';
+import { splitRulesResolvers } from './split-rules-resolvers.ts';
+import { splitRulesTypeDefs } from './split-rules-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 
 export interface GraphQLServerContext {
@@ -32,8 +34,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs, splitRulesTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers, splitRulesResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,
