@@ -9,6 +9,7 @@ import { NotificationTemplatesPage } from './notification-templates.tsx';
 import { OrdersPage } from './orders.tsx';
 import { ProductionProfilesPage } from './production-profiles.tsx';
 import { ReportsPage } from './reports.tsx';
+import { RulesPage } from './rules-page.tsx';
 import { WebhooksPage } from './webhooks.tsx';
 import { WorkflowEditorPage } from './workflow-editor.tsx';
 import { useState, type ReactNode } from 'react';
@@ -17,6 +18,7 @@ import './admin.css';
 const PAGES: { path: string; label: string; render: () => ReactNode }[] = [
   { path: '/app/orders', label: 'Orders', render: () => <OrdersPage /> },
   { path: '/app/profiles', label: 'Production profiles', render: () => <ProductionProfilesPage /> },
+  { path: '/app/rules', label: 'Split and gang rules', render: () => <RulesPage /> },
   { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
