@@ -39,9 +39,9 @@ describe('the preflight rules of a profile draft', () => {
   });
 
   it('shows the rules that matter for the process', () => {
-    expect(ruleGroupsFor('digital_press')).toEqual(['files', 'print']);
-    expect(ruleGroupsFor('sla')).toEqual(['files', 'size', 'mesh']);
-    expect(ruleGroupsFor('laser')).toEqual(['files', 'size', 'cut']);
-    expect(ruleGroupsFor('bench')).toEqual(['files', 'print', 'size', 'mesh', 'cut']);
+    expect(ruleGroupsFor('digital_press')).toEqual(['print']);
+    expect(ruleGroupsFor('sla')).toEqual(['size', 'mesh']);
+    expect(ruleGroupsFor('laser')).toEqual(['size', 'cut']);
+    expect(ruleGroupsFor('bench')).toEqual(['print', 'size', 'mesh', 'cut']);
   });
 });

@@ -28,19 +28,19 @@ export interface RulesDraft {
   requireOutlinedText: Choice;
 }
 
-/** Rules that belong together; the form shows the groups that matter for the chosen process. */
-export type RuleGroup = 'files' | 'print' | 'size' | 'mesh' | 'cut';
+/** Rules that belong together; the form shows the accepted file kinds and the groups that matter for the chosen process. */
+export type RuleGroup = 'print' | 'size' | 'mesh' | 'cut';
 
 const PRINT = ['digital_press', 'large_format', 'label_roll'];
 const MESH = ['fdm', 'sla'];
 const CUT = ['laser', 'cnc'];
 
 export function ruleGroupsFor(process: string): RuleGroup[] {
-  if (PRINT.includes(process)) return ['files', 'print'];
-  if (MESH.includes(process)) return ['files', 'size', 'mesh'];
-  if (CUT.includes(process)) return ['files', 'size', 'cut'];
+  if (PRINT.includes(process)) return ['print'];
+  if (MESH.includes(process)) return ['size', 'mesh'];
+  if (CUT.includes(process)) return ['size', 'cut'];
   // The bench takes print, 3D and cutting files alike.
-  return ['files', 'print', 'size', 'mesh', 'cut'];
+  return ['print', 'size', 'mesh', 'cut'];
 }
 
 const text = (value: unknown) => (typeof value === 'number' ? String(value) : '');

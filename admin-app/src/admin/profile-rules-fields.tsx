@@ -41,7 +41,7 @@ export function ProfileRulesFields({ process, draft, onChange, defaults }: Props
   return (
     <BlockStack gap="300">
       <Text as="h3" variant="headingSm">File rules</Text>
-      {groups.includes('files') && (
+      <div className="inline-choices">
         <ChoiceList
           title="Accepted file kinds"
           allowMultiple
@@ -49,7 +49,7 @@ export function ProfileRulesFields({ process, draft, onChange, defaults }: Props
           selected={draft.acceptedKinds}
           onChange={(acceptedKinds) => onChange({ ...draft, acceptedKinds })}
         />
-      )}
+      </div>
       <Text as="p" tone="subdued">{`None ticked: the process's kinds${defaultKinds ? ` (${defaultKinds})` : ''}. An empty field keeps the process default.`}</Text>
       <FormLayout>
         {groups.includes('print') && (
