@@ -295,7 +295,9 @@ describe('the operator queue page in a browser', () => {
     await page.getByRole('button', { name: 'New profile' }).click();
     await page.getByLabel('Profile name').fill('Figurines');
     await page.getByLabel('Process').selectOption('fdm');
-    await page.getByLabel('Matches SKUs (comma-separated, * for every line)').fill('FIG-S, FIG-M');
+    await page.getByLabel('Match 1 SKU').fill('FIG-S');
+    await page.getByRole('button', { name: 'Add match' }).click();
+    await page.getByLabel('Match 2 SKU').fill('FIG-M');
     await page.getByLabel('Build volume X (mm)').fill('200');
     await page.getByLabel('Build volume Y (mm)').fill('200');
     await page.getByLabel('Build volume Z (mm)').fill('180');

@@ -10,6 +10,7 @@ import { NotificationTemplatesPage } from './notification-templates.tsx';
 import { OrdersRoute } from './orders.tsx';
 import { ProductionProfilesPage } from './production-profiles.tsx';
 import { ReportsPage } from './reports.tsx';
+import { RulesPage } from './rules-page.tsx';
 import { WebhooksPage } from './webhooks.tsx';
 import { WorkflowEditorPage } from './workflow-editor.tsx';
 import { useState, type ReactNode } from 'react';
@@ -19,6 +20,7 @@ const PAGES: { path: string; label: string; render: (path: string) => ReactNode 
   { path: '/app/orders', label: 'Orders', render: (path) => <OrdersRoute path={path} /> },
   { path: '/app/profiles', label: 'Production profiles', render: () => <ProductionProfilesPage /> },
   { path: '/app/machines', label: 'Machines', render: () => <MachinesPage /> },
+  { path: '/app/rules', label: 'Split and gang rules', render: () => <RulesPage /> },
   { path: '/app/workflow', label: 'Workflow', render: () => <WorkflowEditorPage /> },
   { path: '/app/notifications', label: 'Notification templates', render: () => <NotificationTemplatesPage /> },
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },

@@ -1,3 +1,5 @@
+import { num, rulesDraftFrom, rulesFromDraft, type RulesDraft } from './profile-rules-draft.ts';
+
 /** A production profile as the admin reads it (overrides: only what differs from the process's defaults). */
 export interface Profile {
   id: string;
@@ -6,6 +8,7 @@ export interface Profile {
   material: string | null;
   finishing: string | null;
   gangable: boolean;
+  position: number;
   matches: { sku: string | null; productExternalId: string | null; variantExternalId: string | null }[];
   overrides: Record<string, unknown>;
   rules: Record<string, unknown>;
@@ -14,90 +17,96 @@ export interface Profile {
   setupFamily: string | null;
 }
 
-export const PROFILE_FIELDS = 'id name process material finishing gangable matches { sku productExternalId variantExternalId } overrides rules timeModel requiredCapabilities setupFamily';
+export const PROFILE_FIELDS = 'id name process material finishing gangable position matches { sku productExternalId variantExternalId } overrides rules timeModel requiredCapabilities setupFamily';
 export const PROCESSES = ['digital_press', 'large_format', 'label_roll', 'fdm', 'sla', 'laser', 'cnc', 'bench'];
+
+/** One "this profile is for…" row: every filled field must equal the order line's. */
+export interface MatchDraft {
+  sku: string;
+  productExternalId: string;
+  variantExternalId: string;
+}
+
+export const EMPTY_MATCH: MatchDraft = { sku: '', productExternalId: '', variantExternalId: '' };
 
 /** The form's text fields; an empty one means "the process's default". */
 export interface ProfileDraft {
   name: string;
   process: string;
-  skus: string;
+  material: string;
+  finishing: string;
+  matches: MatchDraft[];
   gangable: boolean;
-  trimWidth: string;
-  trimHeight: string;
-  minBleedMm: string;
-  minPpi: string;
-  colorMode: string;
-  buildX: string;
-  buildY: string;
-  buildZ: string;
+  rules: RulesDraft;
   setupMinutes: string;
   minutesPerUnit: string;
+  minutesPerSquareMeter: string;
+  minutesPerCubicCm: string;
+  requiredCapabilities: string;
   setupFamily: string;
 }
 
 const text = (value: unknown) => (typeof value === 'number' ? String(value) : '');
-const dims = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 
 export function draftFrom(profile: Profile | null): ProfileDraft {
-  const rules = profile?.overrides ?? {};
-  const trim = dims(rules.trimMm);
-  const volume = dims(rules.buildVolumeMm);
   const time = profile?.timeModel ?? {};
+  const matches = (profile?.matches ?? []).map((match) => ({ sku: match.sku ?? '', productExternalId: match.productExternalId ?? '', variantExternalId: match.variantExternalId ?? '' }));
   return {
     name: profile?.name ?? '',
     process: profile?.process ?? 'digital_press',
-    skus: (profile?.matches ?? []).flatMap((match) => (match.sku ? [match.sku] : [])).join(', '),
+    material: profile?.material ?? '',
+    finishing: profile?.finishing ?? '',
+    // A new profile starts with one empty row to fill in.
+    matches: matches.length > 0 ? matches : [{ ...EMPTY_MATCH }],
     gangable: profile?.gangable ?? false,
-    trimWidth: text(trim.width),
-    trimHeight: text(trim.height),
-    minBleedMm: text(rules.minBleedMm),
-    minPpi: text(rules.minPpi),
-    colorMode: typeof rules.colorMode === 'string' ? rules.colorMode : '',
-    buildX: text(volume.x),
-    buildY: text(volume.y),
-    buildZ: text(volume.z),
+    rules: rulesDraftFrom(profile?.overrides ?? {}),
     setupMinutes: text(time.setupMinutes),
     minutesPerUnit: text(time.minutesPerUnit),
+    minutesPerSquareMeter: text(time.minutesPerSquareMeter),
+    minutesPerCubicCm: text(time.minutesPerCubicCm),
+    requiredCapabilities: (profile?.requiredCapabilities ?? []).join(', '),
     setupFamily: profile?.setupFamily ?? '',
   };
 }
 
-/** A number where one was typed; anything else goes to the API as typed, so its refusal names the field. */
-const num = (value: string): unknown => (value.trim() === '' ? undefined : Number.isFinite(Number(value)) ? Number(value) : value);
+/** A match row with only its filled fields; a row left empty is no match. */
+function matchInput(row: MatchDraft): Record<string, string> | null {
+  const entries = Object.entries(row)
+    .map(([key, value]) => [key, value.trim()] as const)
+    .filter(([, value]) => value !== '');
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
 
-/** The draft as saveProductionProfile and setProfileScheduling inputs; overrides the form doesn't show are kept. */
+const orNull = (value: string) => value.trim() || null;
+
+/** The draft as saveProductionProfile and setProfileScheduling inputs. */
 export function draftToInputs(draft: ProfileDraft, profile: Profile | null) {
-  const rules: Record<string, unknown> = { ...(profile?.overrides ?? {}) };
-  const set = (key: string, value: unknown) => {
-    if (value === undefined) delete rules[key];
-    else rules[key] = value;
-  };
-  const trim = [draft.trimWidth, draft.trimHeight].every((part) => part.trim() === '') ? undefined : { width: num(draft.trimWidth), height: num(draft.trimHeight) };
-  const volume = [draft.buildX, draft.buildY, draft.buildZ].every((part) => part.trim() === '') ? undefined : { x: num(draft.buildX), y: num(draft.buildY), z: num(draft.buildZ) };
-  set('trimMm', trim);
-  set('minBleedMm', num(draft.minBleedMm));
-  set('minPpi', num(draft.minPpi));
-  set('colorMode', draft.colorMode || undefined);
-  set('buildVolumeMm', volume);
-  const skus = draft.skus.split(',').map((sku) => sku.trim()).filter(Boolean);
-  const timed = draft.setupMinutes.trim() !== '' || draft.minutesPerUnit.trim() !== '';
+  const time = [draft.setupMinutes, draft.minutesPerUnit, draft.minutesPerSquareMeter, draft.minutesPerCubicCm];
+  const timed = time.some((part) => part.trim() !== '');
+  const perArea = num(draft.minutesPerSquareMeter);
+  const perVolume = num(draft.minutesPerCubicCm);
   return {
     profile: {
       ...(profile ? { id: profile.id } : {}),
       name: draft.name,
       process: draft.process,
-      material: profile?.material ?? null,
-      finishing: profile?.finishing ?? null,
-      // Product and variant matches are kept; the form edits the SKUs.
-      matches: [...(profile?.matches ?? []).filter((match) => !match.sku), ...skus.map((sku) => ({ sku }))],
-      rules,
+      material: orNull(draft.material),
+      finishing: orNull(draft.finishing),
+      matches: draft.matches.map(matchInput).filter((match) => match !== null),
+      rules: rulesFromDraft(draft.rules, profile?.overrides ?? {}),
       gangable: draft.gangable,
     },
     scheduling: {
-      timeModel: timed ? { ...(profile?.timeModel ?? {}), setupMinutes: num(draft.setupMinutes) ?? 0, minutesPerUnit: num(draft.minutesPerUnit) ?? 0 } : null,
-      requiredCapabilities: profile?.requiredCapabilities ?? [],
-      setupFamily: draft.setupFamily.trim() || null,
+      timeModel: timed
+        ? {
+            setupMinutes: num(draft.setupMinutes) ?? 0,
+            minutesPerUnit: num(draft.minutesPerUnit) ?? 0,
+            ...(perArea === undefined ? {} : { minutesPerSquareMeter: perArea }),
+            ...(perVolume === undefined ? {} : { minutesPerCubicCm: perVolume }),
+          }
+        : null,
+      requiredCapabilities: draft.requiredCapabilities.split(',').map((capability) => capability.trim()).filter(Boolean),
+      setupFamily: orNull(draft.setupFamily),
     },
   };
 }

@@ -1,4 +1,4 @@
-export { shops } from './shops.ts';
+export { shops, type StoredSplitRule } from './shops.ts';
 export { apiKeys } from './api-keys.ts';
 export { orders, orderLines } from './orders.ts';
 export { jobs, jobItems, jobEvents, orderEvents } from './jobs.ts';

@@ -1,5 +1,13 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, updatedAt } from './columns.ts';
+
+/** How an order's lines become jobs; the first rule whose every given match field equals the line's applies. */
+export interface StoredSplitRule {
+  match: { sku?: string; productExternalId?: string; variantExternalId?: string };
+  mode: 'per_line' | 'per_unit' | 'combine';
+  maxUnitsPerJob?: number;
+}
 
 export const shops = pgTable(
   'shops',
@@ -12,6 +20,8 @@ export const shops = pgTable(
     nextJobNumber: integer('next_job_number').notNull().default(1001),
     /** Per-shop workflow; null means the default workflow. */
     workflow: text('workflow'),
+    /** Per-shop split rules in order (validated by core when saved); empty: one job per line. */
+    splitRules: jsonb('split_rules').$type<StoredSplitRule[]>().notNull().default(sql`'[]'::jsonb`),
     /** Set when the merchant uninstalls the app; deliveries and API keys keep working until shop/redact. */
     uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
     /** Reconciliation has seen every order the platform changed up to here. */

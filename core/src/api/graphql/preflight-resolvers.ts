@@ -3,6 +3,7 @@ import { BadRequestError } from '../../errors.ts';
 import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
 import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
+import { moveProductionProfile } from '../../use-cases/profiles/move-profile.ts';
 import { deleteProductionProfile, listProductionProfiles, profileRules, saveProductionProfile, type ProfileRow, type SaveProfileInput } from '../../use-cases/profiles/save-profile.ts';
 import type { GraphQLContext } from './context.ts';
 import { isUuid } from './ids.ts';
@@ -11,6 +12,8 @@ import { JSONScalar } from './json-scalar.ts';
 type JobRow = typeof schema.jobs.$inferSelect;
 
 const JOB_FILE_ROLE = { DESIGN: 'design', PROOF: 'proof', PHOTO: 'photo' } as const;
+
+const MOVE = { UP: 'up', DOWN: 'down' } as const;
 
 const STATUS = { PENDING: 'pending', PASSED: 'passed', WARNINGS: 'warnings', FAILED: 'failed' } as const;
 
@@ -31,6 +34,7 @@ export const preflightResolvers = {
   JSON: JSONScalar,
   PreflightStatus: STATUS,
   JobFileRole: JOB_FILE_ROLE,
+  ProfileMoveDirection: MOVE,
   Query: {
     productionProfiles: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listProductionProfiles(tx, ctx.principal.shopId)),
   },
@@ -65,6 +69,8 @@ export const preflightResolvers = {
       await deleteProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'production profile') });
       return true;
     },
+    moveProductionProfile: (_: unknown, args: { id: string; direction: 'up' | 'down' }, ctx: GraphQLContext) =>
+      moveProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'production profile'), direction: args.direction }),
   },
   Job: {
     files: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.filesOfJob.load(job.id),

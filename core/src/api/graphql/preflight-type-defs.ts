@@ -23,7 +23,15 @@ export const preflightTypeDefs = /* GraphQL */ `
     acceptPreflightWarning(jobId: ID!, fileId: ID!, code: String!, note: String): JobFile!
     "Creates (no id) or changes a production profile; the shop's unfinished jobs' files are re-checked."
     saveProductionProfile(input: ProductionProfileInput!): ProductionProfile!
+    "Hides the profile (soft delete); its lines fall to the next matching profile and unfinished jobs' files are re-checked."
     deleteProductionProfile(id: ID!): Boolean!
+    "Swaps the profile with its neighbour in matching order; returns the shop's profiles in their new order."
+    moveProductionProfile(id: ID!, direction: ProfileMoveDirection!): [ProductionProfile!]!
+  }
+
+  enum ProfileMoveDirection {
+    UP
+    DOWN
   }
 
   enum PreflightStatus {

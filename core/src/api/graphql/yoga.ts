@@ -22,6 +22,8 @@ import { schedulingResolvers } from './scheduling-resolvers.ts';
 import { schedulingTypeDefs } from './scheduling-type-defs.ts';
 import { shippingResolvers } from './shipping-resolvers.ts';
 import { shippingTypeDefs } from './shipping-type-defs.ts';
+import { splitRulesResolvers } from './split-rules-resolvers.ts';
+import { splitRulesTypeDefs } from './split-rules-type-defs.ts';
 import { typeDefs } from './type-defs.ts';
 import { workflowVocabularyResolvers } from './workflow-vocabulary-resolvers.ts';
 import { workflowVocabularyTypeDefs } from './workflow-vocabulary-type-defs.ts';
@@ -34,8 +36,8 @@ export function createGraphQLHandler(deps: CoreDeps, log: (message: string, erro
   return createYoga<GraphQLServerContext, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: createSchema<GraphQLServerContext & GraphQLContext>({
-      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs, workflowVocabularyTypeDefs],
-      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers, workflowVocabularyResolvers],
+      typeDefs: [typeDefs, preflightTypeDefs, schedulingTypeDefs, shippingTypeDefs, notificationsTypeDefs, reportsTypeDefs, gangupTypeDefs, messagesTypeDefs, opsTypeDefs, apiKeysTypeDefs, workflowVocabularyTypeDefs, splitRulesTypeDefs],
+      resolvers: [resolvers, preflightResolvers, schedulingResolvers, shippingResolvers, notificationsResolvers, reportsResolvers, gangupResolvers, messagesResolvers, opsResolvers, apiKeysResolvers, workflowVocabularyResolvers, splitRulesResolvers],
     }),
     context: ({ principal }) => createContext(deps, principal),
     landingPage: false,

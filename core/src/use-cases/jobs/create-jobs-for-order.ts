@@ -4,6 +4,7 @@ import { asJobId, asOrderLineId, jobCreatedEvent, planStages, splitOrder } from 
 import { queuePlan } from '../scheduling/queue-plan.ts';
 import { attachLineFiles } from '../preflight/attach-line-files.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { loadSplitRules } from '../split-rules/split-rules.ts';
 import { allocateJobNumbers } from './allocate-job-numbers.ts';
 import { insertJobEvents } from './insert-job-events.ts';
 
@@ -17,9 +18,9 @@ export interface CreateJobsInput {
 }
 
 /**
- * Splits an order's lines into jobs. Idempotent: the order row is locked first and jobs
- * already created for a split key are kept, so a replayed or concurrent delivery of the
- * same order creates nothing twice.
+ * Splits an order's lines into jobs under the shop's split rules. Idempotent: the order
+ * row is locked first and lines already in a job are kept out, so a replayed or
+ * concurrent delivery of the same order creates nothing twice.
  */
 export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promise<{ created: number }> {
   const { shopId, orderId } = input;
@@ -31,13 +32,18 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
     .where(and(eq(schema.orderLines.shopId, shopId), eq(schema.orderLines.orderId, orderId)))
     .orderBy(schema.orderLines.createdAt, schema.orderLines.externalId);
   const existing = await tx
-    .select({ splitKey: schema.jobs.splitKey })
+    .select({ splitKey: schema.jobs.splitKey, orderLineId: schema.jobItems.orderLineId })
     .from(schema.jobs)
+    .leftJoin(schema.jobItems, and(eq(schema.jobItems.shopId, schema.jobs.shopId), eq(schema.jobItems.jobId, schema.jobs.id)))
     .where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.orderId, orderId)));
   const done = new Set(existing.map((job) => job.splitKey));
+  // A line already in a job is never planned again: split rules saved since the order was
+  // first split would give it other keys, and a later version of the order would make it twice.
+  const covered = new Set(existing.flatMap((job) => (job.orderLineId ? [job.orderLineId] : [])));
+  const rules = await loadSplitRules(tx, shopId);
 
   const plans = splitOrder({
-    lines: lines.map((line) => ({
+    lines: lines.filter((line) => !covered.has(line.id)).map((line) => ({
       id: asOrderLineId(line.id),
       externalId: line.externalId,
       title: line.variantTitle ? `${line.title} — ${line.variantTitle}` : line.title,
@@ -46,6 +52,7 @@ export async function createJobsForOrder(tx: Tx, input: CreateJobsInput): Promis
       productExternalId: line.productExternalId,
       variantExternalId: line.variantExternalId,
     })),
+    rules,
   }).filter((plan) => !done.has(plan.splitKey));
   if (plans.length === 0) return { created: 0 };
 

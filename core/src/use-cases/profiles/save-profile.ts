@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { enqueueSingletonInTx, queues, schema, withShop, type Tx } from '@pressline/db';
 import type { CoreDeps } from '../../deps.ts';
 import { PROCESSES, resolveRules, type ProfileMatch, type Process, type RulesResolution } from '../../domain/index.ts';
@@ -8,7 +8,7 @@ export type ProfileRow = typeof schema.productionProfiles.$inferSelect;
 
 export interface SaveProfileInput {
   shopId: string;
-  /** Absent: a new profile. */
+  /** Absent: a new profile (placed last unless a position is given). */
   id?: string | null;
   name: string;
   process: string;
@@ -65,7 +65,9 @@ export async function saveProductionProfile(deps: Pick<CoreDeps, 'db' | 'boss' |
       [saved] = await tx.update(p).set(values).where(and(eq(p.shopId, input.shopId), eq(p.id, input.id), isNull(p.deletedAt))).returning();
       if (!saved) throw new NotFoundError('Production profile');
     } else {
-      [saved] = await tx.insert(p).values({ shopId: input.shopId, ...values }).returning();
+      // A new profile goes last unless told otherwise: the merchant moves it up if it should win.
+      const position = values.position ?? (await nextPosition(tx, input.shopId));
+      [saved] = await tx.insert(p).values({ shopId: input.shopId, ...values, position }).returning();
     }
     await queueRecheck(tx, deps, input.shopId);
     return saved!;
@@ -90,12 +92,18 @@ export function profileRules(profile: Pick<ProfileRow, 'rules' | 'process'>): Ru
   return resolveRules({ ...profile.rules, process: profile.process });
 }
 
+async function nextPosition(tx: Tx, shopId: string): Promise<number> {
+  const p = schema.productionProfiles;
+  const [row] = await tx.select({ next: sql<number>`coalesce(max(${p.position}) + 1, 0)::int` }).from(p).where(and(eq(p.shopId, shopId), isNull(p.deletedAt)));
+  return row?.next ?? 0;
+}
+
 export function listProductionProfiles(tx: Tx, shopId: string): Promise<ProfileRow[]> {
   const p = schema.productionProfiles;
   return tx.select().from(p).where(and(eq(p.shopId, shopId), isNull(p.deletedAt))).orderBy(p.position, p.name);
 }
 
-function queueRecheck(tx: Tx, deps: Pick<CoreDeps, 'boss'>, shopId: string): Promise<string | null> {
+export function queueRecheck(tx: Tx, deps: Pick<CoreDeps, 'boss'>, shopId: string): Promise<string | null> {
   // One pending re-check per shop is enough, however many profiles are saved meanwhile.
   return enqueueSingletonInTx(deps.boss, tx, queues.preflightRecheck.name, { shopId }, shopId);
 }

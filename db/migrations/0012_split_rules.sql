@@ -1,0 +1,1 @@
+ALTER TABLE "shops" ADD COLUMN "split_rules" jsonb DEFAULT '[]'::jsonb NOT NULL;
