@@ -47,6 +47,17 @@ describe('the operator queue page in a browser', () => {
     await page.getByRole('heading', { name: 'Production queue' }).waitFor();
   });
 
+  it('asks for a credential on any merchant page opened without one', async () => {
+    const fresh = await browser.newContext({ viewport: TABLET });
+    const other = await fresh.newPage();
+    other.setDefaultTimeout(10_000);
+    await other.goto(`${app.baseUrl}/app/machines`);
+    await other.getByLabel('API key').fill(apiKey);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('heading', { name: 'Machines' }).waitFor();
+    await fresh.close();
+  });
+
   it('creates a manual job and shows it on the board, rush first', async () => {
     await page.getByRole('button', { name: 'New manual job' }).click();
     await page.getByLabel('Customer name').fill('Walk-in Wanda');
@@ -197,6 +208,11 @@ describe('the operator queue page in a browser', () => {
     await page.goto(`${app.baseUrl}/app/reports`);
     await page.getByRole('heading', { name: 'Time in stage' }).waitFor();
     await page.getByText('1 of 1 finished jobs on time').or(page.getByText(/finished jobs on time/)).first().waitFor();
+    // J-1001 went through every stage: each has a bar, and the period can be changed.
+    await page.getByRole('list', { name: 'Median time in stage' }).getByText('In production', { exact: true }).waitFor();
+    await page.getByLabel('Period').selectOption('7');
+    await page.getByRole('list', { name: 'Median time in stage' }).getByText('In production', { exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-reports.png'), fullPage: true });
 
     await page.goto(`${app.baseUrl}/app/notifications`);
     await page.getByLabel('Customer status').selectOption('shipped');

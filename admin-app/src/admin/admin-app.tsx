@@ -1,5 +1,5 @@
 import { Frame, Navigation } from '@shopify/polaris';
-import { ApiError } from '../api/graphql.ts';
+import { onSignedOut, type ApiError } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { SignIn } from '../sign-in.tsx';
 import { ApiKeysPage } from './api-keys.tsx';
@@ -13,7 +13,7 @@ import { ReportsPage } from './reports.tsx';
 import { RulesPage } from './rules-page.tsx';
 import { WebhooksPage } from './webhooks.tsx';
 import { WorkflowEditorPage } from './workflow-editor.tsx';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import './admin.css';
 
 const PAGES: { path: string; label: string; render: (path: string) => ReactNode }[] = [
@@ -26,22 +26,21 @@ const PAGES: { path: string; label: string; render: (path: string) => ReactNode 
   { path: '/app/reports', label: 'Reports', render: () => <ReportsPage /> },
   { path: '/app/webhooks', label: 'Webhooks', render: () => <WebhooksPage /> },
   { path: '/app/api-keys', label: 'API keys', render: () => <ApiKeysPage /> },
+  { path: '/app/outbox', label: 'Outbox failures', render: () => <OutboxFailuresPage /> },
 ];
 
 /** The merchant admin at /app: the pages built so far, behind one navigation. */
 export function AdminApp({ path }: { path: string }) {
   const [signedOut, setSignedOut] = useState<ApiError | null>(null);
+  // Any page's 401 (no credential, an expired session, a revoked key) shows the sign-in form.
+  useEffect(() => onSignedOut(setSignedOut), []);
   if (signedOut) return <SignIn problem={signedOut.message} onSignedIn={() => setSignedOut(null)} />;
-  const onAuthProblem = (error: ApiError) => {
-    if (error.status === 401) setSignedOut(error);
-  };
   const navigation = (
     <Navigation location={path}>
       <Navigation.Section
         items={[
           { label: 'Overview', url: '/app', exactMatch: true, onClick: () => navigate('/app') },
           ...PAGES.map((page) => ({ label: page.label, url: page.path, onClick: () => navigate(page.path) })),
-          { label: 'Outbox failures', url: '/app/outbox', onClick: () => navigate('/app/outbox') },
           { label: 'Operator queue', url: '/ops', onClick: () => navigate('/ops') },
         ]}
       />
@@ -49,11 +48,7 @@ export function AdminApp({ path }: { path: string }) {
   );
   return (
     <Frame navigation={navigation}>
-      {path.startsWith('/app/outbox') ? (
-        <OutboxFailuresPage onAuthProblem={onAuthProblem} />
-      ) : (
-        (PAGES.find((page) => path.startsWith(page.path))?.render(path) ?? <OverviewPage onAuthProblem={onAuthProblem} />)
-      )}
+      {PAGES.find((page) => path.startsWith(page.path))?.render(path) ?? <OverviewPage />}
     </Frame>
   );
 }

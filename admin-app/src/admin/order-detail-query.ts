@@ -28,7 +28,6 @@ export interface OrderDetail {
   }[];
   shipments: { id: string; localPickup: boolean; carrier: string | null; trackingNumbers: string[]; trackingUrl: string | null; status: string; statusAt: string; lines: { quantity: number; orderLine: { title: string } }[] }[];
   events: TimelineEvent[];
-  messages: { id: string; author: string; body: string; at: string; attachments: { id: string; name: string }[] }[];
 }
 
 export interface TimelineEvent {
@@ -49,8 +48,7 @@ const QUERY = `query Order($id: ID!) { order(id: $id) {
     files { id name role status preflight { status errors { ${FINDING} } warnings { ${FINDING} } } }
     events { at actor kind note from to } }
   shipments { id localPickup carrier trackingNumbers trackingUrl status statusAt lines { quantity orderLine { title } } }
-  events { at actor kind note }
-  messages { id author body at attachments { id name } } } }`;
+  events { at actor kind note } } }`;
 
 export async function loadOrderDetail(id: string): Promise<OrderDetail | null> {
   return (await gql<{ order: OrderDetail | null }>(QUERY, { id })).order;

@@ -2,13 +2,14 @@ import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Link, 
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/graphql.ts';
 import { PreflightBadge } from '../ops/job-card.tsx';
+import { JobMessages } from '../ops/job-messages.tsx';
 import { navigate } from '../router.ts';
 import { describeEvent, loadOrderDetail, orderTimeline, type OrderDetail } from './order-detail-query.ts';
 
 const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
 const money = (total: OrderDetail['total']) => new Intl.NumberFormat(undefined, { style: 'currency', currency: total.currency }).format(total.amountMinor / 100);
 
-/** One order as the merchant sees it: its jobs with files and preflight, shipments, messages and one timeline. */
+/** One order as the merchant sees it: its jobs with files and preflight, shipments, the thread with the customer and one timeline. */
 export function OrderDetailPage({ orderId }: { orderId: string }) {
   const [order, setOrder] = useState<OrderDetail | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,21 +79,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
                 )}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">Messages</Text>
-                {order.messages.length === 0 && <Text as="p" tone="subdued">No messages.</Text>}
-                <ol className="timeline" aria-label="Messages">
-                  {order.messages.map((message) => (
-                    <li key={message.id}>
-                      <Text as="p" variant="bodySm" tone="subdued">{`${message.author === 'SHOP' ? 'Shop' : 'Customer'} · ${when(message.at)}`}</Text>
-                      <Text as="p">{message.body}</Text>
-                      {message.attachments.length > 0 && <Text as="p" variant="bodySm">{`Attached: ${message.attachments.map((file) => file.name).join(', ')}`}</Text>}
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <JobMessages orderId={order.id} version={0} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

@@ -12,15 +12,15 @@ interface Failure {
 }
 
 /** Effects that gave up (pushes to the platform, e-mails, webhooks), each with a retry. */
-export function OutboxFailuresPage({ onAuthProblem }: { onAuthProblem: (error: ApiError) => void }) {
+export function OutboxFailuresPage() {
   const [failures, setFailures] = useState<Failure[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const load = useCallback(() => {
     gql<{ outboxFailures: Failure[] }>('{ outboxFailures { id kind status attempts lastError order { name } } }').then(
       (data) => setFailures(data.outboxFailures),
-      (error: unknown) => error instanceof ApiError && (error.status === 401 ? onAuthProblem(error) : setProblem(error.message)),
+      (error: unknown) => setProblem(error instanceof ApiError ? error.message : 'The failures could not be loaded'),
     );
-  }, [onAuthProblem]);
+  }, []);
   useEffect(load, [load]);
   const retry = (id: string) =>
     gql('mutation Retry($id: ID!) { retryOutboxEffect(id: $id) { id } }', { id }).then(load, (error: unknown) => setProblem(error instanceof ApiError ? error.message : 'Retry failed'));

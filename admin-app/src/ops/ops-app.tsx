@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Button, ButtonGroup, Card, Frame, InlineStack, Page, Text, TextField, Toast } from '@shopify/polaris';
 import { useEffect, useMemo, useState } from 'react';
 import { forgetCredential } from '../api/credential.ts';
+import { onSignedOut, type ApiError } from '../api/graphql.ts';
 import { SignIn } from '../sign-in.tsx';
 import { BoardView } from './board-view.tsx';
 import { JobDetailPage } from './job-detail.tsx';
@@ -32,7 +33,17 @@ export function OpsApp({ path }: { path: string }) {
     if (onBoard) reload();
   }, [onBoard, reload]);
 
-  if (problem?.status === 401) return <SignIn problem={problem.message} onSignedIn={reload} />;
+  // A 401 from any call on the page (the board, a job's detail, a panel) asks for a credential again.
+  const [signedOut, setSignedOut] = useState<ApiError | null>(null);
+  useEffect(() => onSignedOut(setSignedOut), []);
+  const authProblem = signedOut ?? (problem?.status === 401 ? problem : null);
+  if (authProblem) {
+    const signedIn = () => {
+      setSignedOut(null);
+      reload();
+    };
+    return <SignIn problem={authProblem.message} onSignedIn={signedIn} />;
+  }
   const detail = /^\/ops\/jobs\/([0-9a-f-]{36})$/i.exec(path);
   const liveBadge = <Badge tone={live ? 'success' : 'attention'}>{live ? 'Live' : 'Offline'}</Badge>;
   if (detail) return <Frame><JobDetailPage jobId={detail[1]!} version={version} liveBadge={liveBadge} /></Frame>;
