@@ -1,20 +1,15 @@
-import { BadRequestError } from '../../errors.ts';
 import { optOutCustomer, saveNotificationSettings, type NotificationSettingsInput } from '../../use-cases/notifications/notification-preferences.ts';
 import { listTemplates, previewNotification, saveTemplate, type TemplateRow } from '../../use-cases/notifications/notification-templates.ts';
 import { createWebhookSubscription, deleteWebhookSubscription, listWebhookSubscriptions } from '../../use-cases/webhooks/webhook-subscriptions.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { requireUuid } from './ids.ts';
 
-function requireUuid(value: string, what: string): string {
-  if (!isUuid(value)) throw new BadRequestError(`Invalid ${what} id`);
-  return value;
-}
 
 export const notificationsResolvers = {
   Query: {
     notificationTemplates: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listTemplates(tx, ctx.principal.shopId)),
     notificationPreview: (_: unknown, args: { orderId: string; status: string; subject?: string | null; body?: string | null }, ctx: GraphQLContext) =>
-      previewNotification(ctx.deps, { shopId: ctx.principal.shopId, orderId: requireUuid(args.orderId, 'order'), customerStatus: args.status, subject: args.subject ?? null, body: args.body ?? null }),
+      previewNotification(ctx.deps, { shopId: ctx.principal.shopId, orderId: requireUuid(args.orderId, 'orderId'), customerStatus: args.status, subject: args.subject ?? null, body: args.body ?? null }),
     webhookSubscriptions: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listWebhookSubscriptions(tx, ctx.principal.shopId)),
   },
   Mutation: {
@@ -29,7 +24,7 @@ export const notificationsResolvers = {
     createWebhookSubscription: (_: unknown, args: { url: string; topics: string[] }, ctx: GraphQLContext) =>
       createWebhookSubscription(ctx.deps, { shopId: ctx.principal.shopId, url: args.url, topics: args.topics }),
     deleteWebhookSubscription: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-      await deleteWebhookSubscription(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'subscription') });
+      await deleteWebhookSubscription(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'id') });
       return true;
     },
   },

@@ -1,12 +1,11 @@
 import type { schema } from '@pressline/db';
-import { BadRequestError } from '../../errors.ts';
 import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
 import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
 import { moveProductionProfile } from '../../use-cases/profiles/move-profile.ts';
 import { deleteProductionProfile, listProductionProfiles, profileRules, saveProductionProfile, type ProfileRow, type SaveProfileInput } from '../../use-cases/profiles/save-profile.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { requireUuid } from './ids.ts';
 import { JSONScalar } from './json-scalar.ts';
 
 type JobRow = typeof schema.jobs.$inferSelect;
@@ -25,10 +24,6 @@ async function jobFile(ctx: GraphQLContext, jobId: string, fileId: string): Prom
   return view;
 }
 
-function requireUuid(value: string, what: string): string {
-  if (!isUuid(value)) throw new BadRequestError(`Invalid ${what} id`);
-  return value;
-}
 
 export const preflightResolvers = {
   JSON: JSONScalar,
@@ -40,8 +35,8 @@ export const preflightResolvers = {
   },
   Mutation: {
     uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null; role?: 'design' | 'proof' | 'photo' | null }, ctx: GraphQLContext) => {
-      const jobId = requireUuid(args.jobId, 'job');
-      if (args.replaces) requireUuid(args.replaces, 'file');
+      const jobId = requireUuid(args.jobId, 'jobId');
+      if (args.replaces) requireUuid(args.replaces, 'replaces');
       const bytes = new Uint8Array(await args.file.arrayBuffer());
       const { fileId } = await uploadJobFile(ctx.deps, {
         shopId: ctx.principal.shopId,
@@ -56,21 +51,21 @@ export const preflightResolvers = {
       return jobFile(ctx, jobId, fileId);
     },
     acceptPreflightWarning: async (_: unknown, args: { jobId: string; fileId: string; code: string; note?: string | null }, ctx: GraphQLContext) => {
-      const jobId = requireUuid(args.jobId, 'job');
-      const fileId = requireUuid(args.fileId, 'file');
+      const jobId = requireUuid(args.jobId, 'jobId');
+      const fileId = requireUuid(args.fileId, 'fileId');
       await acceptPreflightWarning(ctx.deps, { shopId: ctx.principal.shopId, jobId, fileId, code: args.code, note: args.note ?? null, actor: ctx.principal.actor });
       return jobFile(ctx, jobId, fileId);
     },
     saveProductionProfile: (_: unknown, args: { input: Omit<SaveProfileInput, 'shopId'> }, ctx: GraphQLContext) => {
-      if (args.input.id) requireUuid(args.input.id, 'production profile');
+      if (args.input.id) requireUuid(args.input.id, 'input.id');
       return saveProductionProfile(ctx.deps, { ...args.input, shopId: ctx.principal.shopId });
     },
     deleteProductionProfile: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-      await deleteProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'production profile') });
+      await deleteProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'id') });
       return true;
     },
     moveProductionProfile: (_: unknown, args: { id: string; direction: 'up' | 'down' }, ctx: GraphQLContext) =>
-      moveProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'production profile'), direction: args.direction }),
+      moveProductionProfile(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'id'), direction: args.direction }),
   },
   Job: {
     files: (job: JobRow, _: unknown, ctx: GraphQLContext) => ctx.loaders.filesOfJob.load(job.id),

@@ -1,23 +1,18 @@
 import type { schema } from '@pressline/db';
 import { planStages } from '../../domain/index.ts';
-import { BadRequestError } from '../../errors.ts';
 import { loadMachineRows, type MachineRow } from '../../use-cases/scheduling/load-plan-input.ts';
 import { lockMachineSequence, moveJobInQueue, pinJob } from '../../use-cases/scheduling/operator-overrides.ts';
 import { deleteMachine, saveMachine, setMachineState } from '../../use-cases/scheduling/save-machine.ts';
 import { saveSetupMatrix, setOrderPromise, setProfileScheduling, updateJobSchedule } from '../../use-cases/scheduling/scheduling-settings.ts';
 import { setupMatrixOf, unscheduledJobs } from '../../use-cases/scheduling/scheduling-reads.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { isUuid, requireUuid } from './ids.ts';
 
 type JobRow = typeof schema.jobs.$inferSelect;
 type OrderRow = typeof schema.orders.$inferSelect;
 
 const MACHINE_STATE = { UP: 'up', DOWN: 'down', MAINTENANCE: 'maintenance' } as const;
 
-function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw new BadRequestError(`${field}: not a valid id`);
-  return value;
-}
 
 async function freshJob(ctx: GraphQLContext, id: string) {
   ctx.loaders.job.clear(id);

@@ -1,12 +1,11 @@
 import { ORDER_STATUS_LABELS, type LineStatus, type OrderStatus } from '../../domain/index.ts';
-import { BadRequestError } from '../../errors.ts';
 import { loadOrderStatus, type OrderRow } from '../../use-cases/order-status/load-order-status.ts';
 import { listOutboxFailures, retryOutboxEffect, type OutboxRowView } from '../../use-cases/outbox/outbox-failures.ts';
 import { recordShipment } from '../../use-cases/shipments/record-shipment.ts';
 import { recordShipmentStatus } from '../../use-cases/shipments/record-shipment-status.ts';
 import { shipmentsOfOrder, type ShipmentWithLines } from '../../use-cases/shipments/shipment-reads.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { requireUuid } from './ids.ts';
 
 interface RecordShipmentArgs {
   orderId: string;
@@ -19,10 +18,6 @@ interface RecordShipmentArgs {
   lines: { orderLineId: string; quantity: number }[];
 }
 
-function requireUuid(value: string, what: string): string {
-  if (!isUuid(value)) throw new BadRequestError(`Invalid ${what} id`);
-  return value;
-}
 
 export const shippingResolvers = {
   ShipmentStatus: { SHIPPED: 'shipped', DELIVERED: 'delivered' },
@@ -31,8 +26,8 @@ export const shippingResolvers = {
   },
   Mutation: {
     recordShipment: (_: unknown, { input }: { input: RecordShipmentArgs }, ctx: GraphQLContext) => {
-      requireUuid(input.orderId, 'order');
-      for (const line of input.lines) requireUuid(line.orderLineId, 'order line');
+      requireUuid(input.orderId, 'input.orderId');
+      for (const line of input.lines) requireUuid(line.orderLineId, 'input.lines.orderLineId');
       const pickup = Boolean(input.localPickup) || Boolean(input.pickup);
       return recordShipment(ctx.deps, {
         shopId: ctx.principal.shopId,
@@ -50,7 +45,7 @@ export const shippingResolvers = {
     recordShipmentStatus: async (_: unknown, args: { shipmentId: string; status: 'shipped' | 'delivered'; occurredAt?: Date | null }, ctx: GraphQLContext) => {
       const { shipment } = await recordShipmentStatus(ctx.deps, {
         shopId: ctx.principal.shopId,
-        shipmentId: requireUuid(args.shipmentId, 'shipment'),
+        shipmentId: requireUuid(args.shipmentId, 'shipmentId'),
         status: args.status,
         occurredAt: args.occurredAt ?? null,
         actor: ctx.principal.actor,
@@ -58,7 +53,7 @@ export const shippingResolvers = {
       return shipment;
     },
     retryOutboxEffect: (_: unknown, args: { id: string }, ctx: GraphQLContext) =>
-      retryOutboxEffect(ctx.deps, { shopId: ctx.principal.shopId, outboxId: requireUuid(args.id, 'effect') }),
+      retryOutboxEffect(ctx.deps, { shopId: ctx.principal.shopId, outboxId: requireUuid(args.id, 'id') }),
   },
   Order: {
     customerStatus: (order: OrderRow, _: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => loadOrderStatus(tx, ctx.principal.shopId, order)),
