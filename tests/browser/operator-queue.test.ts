@@ -61,8 +61,8 @@ describe('the operator queue page in a browser', () => {
   it('creates a manual job and shows it on the board, rush first', async () => {
     await page.getByRole('button', { name: 'New manual job' }).click();
     await page.getByLabel('Customer name').fill('Walk-in Wanda');
-    await page.getByLabel('Items (one per line)').fill('Vinyl banner 2×1 m');
-    await page.getByLabel('Quantity').fill('3');
+    await page.getByRole('textbox', { name: 'Item 1', exact: true }).fill('Vinyl banner 2×1 m');
+    await page.getByRole('spinbutton', { name: 'Quantity 1' }).fill('3');
     await page.getByLabel('Due date').fill('2031-03-14');
     await page.getByLabel('Rush').check();
     await page.getByRole('button', { name: 'Create job' }).click();
@@ -381,5 +381,37 @@ describe('the operator queue page in a browser', () => {
     await page.getByText('Not pinned: the scheduler picks the machine.', { exact: true }).waitFor();
     const unpinned = await app.graphql<{ job: { pinnedMachine: unknown } }>(apiKey, 'query ($id: ID!) { job(id: $id) { pinnedMachine { id } } }', { id });
     expect(unpinned.data?.job.pinnedMachine).toBeNull();
+  });
+
+  it('takes a counter order with several items, SKUs and a design file, which goes to its job and through preflight', async () => {
+    await page.goto(`${app.baseUrl}/ops`);
+    await page.getByRole('button', { name: 'New manual job' }).click();
+    await page.getByLabel('Customer name').fill('Counter Carla');
+    await page.getByRole('textbox', { name: 'Item 1', exact: true }).fill('Business cards');
+    await page.getByRole('textbox', { name: 'SKU 1', exact: true }).fill('BC-1');
+    await page.getByRole('spinbutton', { name: 'Quantity 1' }).fill('250');
+    await page.getByLabel('Design file 1').setInputFiles({ name: 'carla-card.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await businessCardPdf(0.5)) });
+    await page.getByRole('button', { name: 'Add item' }).click();
+    await page.getByRole('textbox', { name: 'Item 2', exact: true }).fill('Door sign');
+    await page.getByRole('spinbutton', { name: 'Quantity 2' }).fill('1');
+    await page.getByRole('button', { name: 'Create job' }).click();
+    await page.getByRole('button', { name: /^Job J-\d+, Business cards/ }).waitFor();
+    await page.getByRole('button', { name: /^Job J-\d+, Door sign/ }).waitFor();
+
+    const result = await app.graphql<{ orders: { nodes: { lines: { sku: string | null; quantity: number }[]; jobs: { title: string; files: { name: string; role: string }[] }[] }[] } }>(
+      apiKey,
+      '{ orders(first: 1, filter: { search: "Counter Carla" }) { nodes { lines { sku quantity } jobs { title files { name role } } } } }',
+    );
+    const order = result.data!.orders.nodes[0]!;
+    expect(order.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual([['BC-1', 250], [null, 1]]);
+    const files = Object.fromEntries(order.jobs.map((job) => [job.title, job.files]));
+    expect(files['Business cards']).toEqual([{ name: 'carla-card.pdf', role: 'design' }]);
+    expect(files['Door sign']).toEqual([]);
+
+    // On the card's job, a proof for the customer joins the design file.
+    await page.getByRole('button', { name: /^Job J-\d+, Business cards/ }).click();
+    await page.getByRole('img', { name: 'Preview of carla-card.pdf' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Upload a proof for the customer').setInputFiles({ name: 'proof.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await businessCardPdf(0.5)) });
+    await page.getByText('proof.pdf (proof)').waitFor();
   });
 });

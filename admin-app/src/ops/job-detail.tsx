@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
+import { JobFileUploads } from './job-file-uploads.tsx';
 import { JobLocation } from './job-location.tsx';
 import { JobMessages } from './job-messages.tsx';
 import { acceptWarning, loadJobDetail, moveJob, pinJob, setJobLocation, uploadJobFile, type JobDetail } from './jobs-query.ts';
@@ -71,23 +72,12 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">Files</Text>
                 {job.files.length === 0 && <Text as="p" tone="subdued">No files.</Text>}
-                <label className="upload">
-                  <span>Upload a design file</span>
-                  <input
-                    type="file"
-                    disabled={busy}
-                    onChange={(event) => {
-                      const file = event.currentTarget.files?.[0];
-                      event.currentTarget.value = '';
-                      if (file) void act(() => uploadJobFile(job.id, file));
-                    }}
-                  />
-                </label>
+                <JobFileUploads busy={busy} onUpload={(file, role) => void act(() => uploadJobFile(job.id, file, role))} />
                 {job.files.map((file) => (
                   <InlineStack key={file.id} gap="300" blockAlign="start" wrap={false}>
                     {file.thumbnail ? <img className="thumbnail" src={file.thumbnail} alt={`Preview of ${file.name}`} /> : <div className="thumbnail" aria-hidden />}
                     <BlockStack gap="100">
-                      <Text as="span" fontWeight="bold">{file.name}</Text>
+                      <Text as="span" fontWeight="bold">{file.role === 'design' ? file.name : `${file.name} (${file.role})`}</Text>
                       <PreflightBadge status={file.preflight.status} />
                       {file.preflight.errors.map((finding) => (
                         <Text key={finding.code} as="p" tone="critical">{`${finding.message}${finding.fix ? ` — ${finding.fix}` : ''}`}</Text>

@@ -51,6 +51,8 @@ export interface JobDetail extends BoardJob {
   files: {
     id: string;
     name: string;
+    /** design, proof or photo */
+    role: string;
     status: string;
     thumbnail: string | null;
     preflight: { status: string; errors: Finding[]; warnings: Finding[]; accepted: Finding[] };
@@ -72,7 +74,7 @@ export async function loadJobDetail(id: string): Promise<JobDetail | null> {
       pinnedMachine { id name }
       events { at actor kind from to note }
       items { quantity orderLine { id title sku } }
-      files { id name status thumbnail preflight { status errors { ${FINDING} } warnings { ${FINDING} } accepted { ${FINDING} } } } } }`,
+      files { id name role status thumbnail preflight { status errors { ${FINDING} } warnings { ${FINDING} } accepted { ${FINDING} } } } } }`,
     { id },
   );
   return data.job;
@@ -112,15 +114,39 @@ export async function recordShipment(input: { orderId: string; carrier: string; 
   });
 }
 
-export async function createManualOrder(input: { customerName: string; customerEmail: string; items: { title: string; quantity: number }[]; dueAt: string | null; rush: boolean; tags: string[] }): Promise<{ id: string; name: string }> {
-  const data = await gql<{ createManualOrder: { id: string; name: string } }>(
-    `mutation Manual($input: ManualOrderInput!) { createManualOrder(input: $input) { id name } }`,
+export interface ManualOrderInput {
+  customerName: string;
+  customerEmail: string;
+  items: { title: string; quantity: number; sku: string | null }[];
+  dueAt: string | null;
+  rush: boolean;
+  tags: string[];
+}
+
+export interface CreatedManualOrder {
+  id: string;
+  name: string;
+  lines: { id: string; externalId: string }[];
+  jobs: { id: string; items: { orderLine: { id: string } }[] }[];
+}
+
+export async function createManualOrder(input: ManualOrderInput): Promise<CreatedManualOrder> {
+  const data = await gql<{ createManualOrder: CreatedManualOrder }>(
+    `mutation Manual($input: ManualOrderInput!) { createManualOrder(input: $input) { id name lines { id externalId } jobs { id items { orderLine { id } } } } }`,
     { input: { ...input, customerEmail: input.customerEmail || null } },
   );
   return data.createManualOrder;
 }
 
-/** Adds a design file to the job; the workers preflight it and the page updates live. */
-export async function uploadJobFile(jobId: string, file: File): Promise<void> {
-  await gqlUpload('mutation ($jobId: ID!, $file: File!) { uploadJobFile(jobId: $jobId, file: $file) { id } }', { jobId }, { file });
+/** The job that makes the order's n-th item (manual lines are numbered "<order>-1", "<order>-2"… in the order given). */
+export function jobForItem(order: CreatedManualOrder, index: number): string | null {
+  const line = order.lines.find((candidate) => candidate.externalId.endsWith(`-${index + 1}`));
+  return order.jobs.find((job) => job.items.some((item) => item.orderLine.id === line?.id))?.id ?? null;
+}
+
+export type JobFileRole = 'DESIGN' | 'PROOF' | 'PHOTO';
+
+/** Adds a file to the job: a design file (preflighted, gates production), a proof for the customer to approve, or a progress photo they see. */
+export async function uploadJobFile(jobId: string, file: File, role: JobFileRole = 'DESIGN'): Promise<void> {
+  await gqlUpload('mutation ($jobId: ID!, $file: File!, $role: JobFileRole) { uploadJobFile(jobId: $jobId, file: $file, role: $role) { id } }', { jobId, role }, { file });
 }

@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Button, ButtonGroup, Card, Frame, InlineStack, Page, Text, TextField, Toast } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Button, ButtonGroup, Card, Frame, InlineStack, Page, Text, TextField, Toast } from '@shopify/polaris';
 import { useEffect, useMemo, useState } from 'react';
 import { forgetCredential } from '../api/credential.ts';
 import { onSignedOut, type ApiError } from '../api/graphql.ts';
@@ -25,6 +25,7 @@ export function OpsApp({ path }: { path: string }) {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
+  const [missedFiles, setMissedFiles] = useState<string | null>(null);
   const now = useMemo(() => Date.now(), [jobs]);
   useEffect(() => localStorage.setItem(VIEW_KEY, view), [view]);
   const onBoard = !path.startsWith('/ops/jobs/');
@@ -62,11 +63,17 @@ export function OpsApp({ path }: { path: string }) {
         secondaryActions={[{ content: 'Sign out', onAction: () => { forgetCredential(); window.location.reload(); } }]}
       >
         <BlockStack gap="400">
+          {missedFiles && <Banner tone="critical" onDismiss={() => setMissedFiles(null)}>{missedFiles}</Banner>}
           {creating && (
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">New manual job</Text>
-                <ManualOrderForm onCancel={() => setCreating(false)} onCreated={(name) => { setCreating(false); setToast(`Order ${name} created`); reload(); }} />
+                <ManualOrderForm onCancel={() => setCreating(false)} onCreated={(name, missed) => {
+                  setCreating(false);
+                  setToast(`Order ${name} created`);
+                  if (missed.length > 0) setMissedFiles(`Order ${name} was created, but these files were not added: ${missed.join('; ')}. Add them on the job.`);
+                  reload();
+                }} />
               </BlockStack>
             </Card>
           )}
