@@ -61,7 +61,7 @@ describe('the operator queue page in a browser', () => {
   it('creates a manual job and shows it on the board, rush first', async () => {
     await page.getByRole('button', { name: 'New manual job' }).click();
     await page.getByLabel('Customer name').fill('Walk-in Wanda');
-    await page.getByRole('textbox', { name: 'Item 1', exact: true }).fill('Vinyl banner 2×1 m');
+    await page.getByRole('textbox', { name: /^Item 1\b/ }).fill('Vinyl banner 2×1 m');
     await page.getByRole('spinbutton', { name: 'Quantity 1' }).fill('3');
     await page.getByLabel('Due date').fill('2031-03-14');
     await page.getByLabel('Rush').check();
@@ -387,7 +387,7 @@ describe('the operator queue page in a browser', () => {
     await page.goto(`${app.baseUrl}/ops`);
     await page.getByRole('button', { name: 'New manual job' }).click();
     await page.getByLabel('Customer name').fill('Counter Carla');
-    await page.getByRole('textbox', { name: 'Item 1', exact: true }).fill('Business cards');
+    await page.getByRole('textbox', { name: /^Item 1\b/ }).fill('Business cards');
     await page.getByRole('textbox', { name: 'SKU 1', exact: true }).fill('BC-1');
     await page.getByRole('spinbutton', { name: 'Quantity 1' }).fill('250');
     await page.getByLabel('Design file 1').setInputFiles({ name: 'carla-card.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await businessCardPdf(0.5)) });
@@ -403,7 +403,7 @@ describe('the operator queue page in a browser', () => {
       '{ orders(first: 1, filter: { search: "Counter Carla" }) { nodes { lines { sku quantity } jobs { title files { name role } } } } }',
     );
     const order = result.data!.orders.nodes[0]!;
-    expect(order.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual([['BC-1', 250], [null, 1]]);
+    expect(order.lines.map((line) => [line.sku, line.quantity]).sort((a, b) => Number(b[1]) - Number(a[1]))).toEqual([['BC-1', 250], [null, 1]]);
     const files = Object.fromEntries(order.jobs.map((job) => [job.title, job.files]));
     expect(files['Business cards']).toEqual([{ name: 'carla-card.pdf', role: 'design' }]);
     expect(files['Door sign']).toEqual([]);
