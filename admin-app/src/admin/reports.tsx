@@ -25,7 +25,8 @@ const PERIODS = [
   { label: 'Last 90 days', value: '90' },
 ];
 
-export const hours = (seconds: number) => `${(seconds / 3600).toFixed(1)} h`;
+/** A duration as people say it: minutes under an hour, hours with one decimal above. */
+export const hours = (seconds: number) => (seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`);
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -81,7 +82,7 @@ export function ReportsPage() {
           <Section title="Bottlenecks: machines (backlog now)">
             <BarList
               label="Backlog per machine"
-              rows={reports.machineBottlenecksReport.map((row) => ({ name: row.machine.name, value: row.backlogMinutes, text: `${row.waiting} jobs · ${(row.backlogMinutes / 60).toFixed(1)} h` }))}
+              rows={reports.machineBottlenecksReport.map((row) => ({ name: row.machine.name, value: row.backlogMinutes, text: `${row.waiting} jobs · ${hours(row.backlogMinutes * 60)}` }))}
             />
           </Section>
         </InlineGrid>
