@@ -1,6 +1,7 @@
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from '@shopify/polaris';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, gql } from '../api/graphql.ts';
+import { useSave } from './use-save.ts';
 
 interface GangRules {
   windowDays: number;
@@ -19,15 +20,12 @@ const RUSH = [
   { label: 'Keep rush jobs out of gang runs', value: 'exclude' },
 ];
 
-type Message = { tone: 'success' | 'critical'; text: string };
-
 /** Which waiting jobs may share a gang run, and which workflow stages a run moves its jobs to. */
 export function GangRulesSection() {
   const [rules, setRules] = useState<GangRules | null>(null);
   const [windowDays, setWindowDays] = useState('');
   const [stages, setStages] = useState<{ label: string; value: string }[]>([]);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, message, setMessage, save: run } = useSave();
   const load = useCallback(() => {
     gql<{ gangRules: GangRules; workflow: { stages: { key: string; label: string }[] } }>(`{ gangRules { ${FIELDS} } workflow { stages { key label } } }`).then(
       (data) => {
@@ -46,18 +44,12 @@ export function GangRulesSection() {
   const daysProblem = windowDays.trim() !== '' && Number.isSafeInteger(days) && days >= 0 ? null : 'Days must be a whole number of 0 or more';
   const save = async () => {
     if (daysProblem) return;
-    setSaving(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const saved = await gql<{ saveGangRules: GangRules }>(`mutation ($input: GangRulesInput!) { saveGangRules(input: $input) { ${FIELDS} } }`, { input: { ...rules, windowDays: days } });
       setRules(saved.saveGangRules);
       setWindowDays(String(saved.saveGangRules.windowDays));
-      setMessage({ tone: 'success', text: 'Gang rules saved' });
-    } catch (error) {
-      setMessage({ tone: 'critical', text: `Not saved: ${error instanceof ApiError ? error.message : 'that did not work'}` });
-    } finally {
-      setSaving(false);
-    }
+      return 'Gang rules saved';
+    });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, orderTimeline } from './order-detail-query.ts';
+import { describeEvent } from '../ops/event-timeline.tsx';
+import { orderTimeline } from './order-detail-query.ts';
 
 describe('an order timeline', () => {
   it("merges the order's and its jobs' events oldest first, each naming its subject", () => {
@@ -13,12 +14,12 @@ describe('an order timeline', () => {
         { number: 'J-2', events: [{ at: '2030-01-04T08:00:00Z', actor: 'op', kind: 'location_changed', note: 'at Shelf 2', from: 'preflight', to: 'preflight' }] },
       ] as never,
     });
-    expect(timeline.map((entry) => `${entry.subject} ${describeEvent(entry)}`)).toEqual([
+    expect(timeline.map((entry) => `${entry.subject} ${describeEvent(entry)}${entry.note ? ` (${entry.note})` : ''}`)).toEqual([
       'Order received',
       'J-1 received',
       'J-1 received → preflight',
-      'Order eta changed · ETA 5 Jan',
-      'J-2 location changed · at Shelf 2',
+      'Order eta changed (ETA 5 Jan)',
+      'J-2 location changed (at Shelf 2)',
     ]);
   });
 });

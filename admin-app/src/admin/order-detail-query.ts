@@ -1,4 +1,5 @@
 import { gql } from '../api/graphql.ts';
+import type { TimelineEvent } from '../ops/event-timeline.tsx';
 
 export interface OrderDetail {
   id: string;
@@ -30,14 +31,6 @@ export interface OrderDetail {
   events: TimelineEvent[];
 }
 
-export interface TimelineEvent {
-  at: string;
-  actor: string;
-  kind: string;
-  note: string | null;
-  from?: string | null;
-  to?: string;
-}
 
 const FINDING = 'code message';
 const QUERY = `query Order($id: ID!) { order(id: $id) {
@@ -62,10 +55,4 @@ export function orderTimeline(order: Pick<OrderDetail, 'events' | 'jobs'>): (Tim
   ];
   // A stable sort keeps each trail's own order for events at the same instant.
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-}
-
-/** What one timeline entry says: a move reads "from → to", anything else its kind and note. */
-export function describeEvent(event: TimelineEvent): string {
-  const what = event.kind === 'transition' || event.kind === 'created' ? `${event.from ? `${event.from} → ` : ''}${event.to ?? ''}` : event.kind.replace(/_/g, ' ');
-  return `${what}${event.note ? ` · ${event.note}` : ''}`;
 }

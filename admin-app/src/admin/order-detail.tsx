@@ -4,7 +4,8 @@ import { ApiError } from '../api/graphql.ts';
 import { PreflightBadge } from '../ops/job-card.tsx';
 import { JobMessages } from '../ops/job-messages.tsx';
 import { navigate } from '../router.ts';
-import { describeEvent, loadOrderDetail, orderTimeline, type OrderDetail } from './order-detail-query.ts';
+import { EventTimeline } from '../ops/event-timeline.tsx';
+import { loadOrderDetail, orderTimeline, type OrderDetail } from './order-detail-query.ts';
 
 const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
 const money = (total: OrderDetail['total']) => new Intl.NumberFormat(undefined, { style: 'currency', currency: total.currency }).format(total.amountMinor / 100);
@@ -98,18 +99,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
                 ))}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="100">
-                <Text as="h2" variant="headingMd">Timeline</Text>
-                <ol className="timeline" aria-label="Order timeline">
-                  {orderTimeline(order).map((event, index) => (
-                    <li key={index}>
-                      <Text as="span" variant="bodySm">{`${when(event.at)} · ${event.subject} · ${describeEvent(event)} · ${event.actor}`}</Text>
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <EventTimeline label="Order timeline" events={orderTimeline(order)} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,15 +1,13 @@
 import { Banner, BlockStack, Box, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from '@shopify/polaris';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, gql } from '../api/graphql.ts';
+import { useSave } from './use-save.ts';
 import { capProblem, moveRow, newSplitRow, SPLIT_MODES, SPLIT_RULE_FIELDS, splitDraftsFrom, splitRulesInput, type SplitRule, type SplitRuleDraft } from './split-rule-draft.ts';
-
-type Message = { tone: 'success' | 'critical'; text: string };
 
 /** The shop's split rules as ordered rows: the first rule whose filled fields all equal a line's decides how it becomes jobs. */
 export function SplitRulesSection() {
   const [rows, setRows] = useState<SplitRuleDraft[] | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, message, setMessage, save: run } = useSave();
   const load = useCallback(() => {
     gql<{ splitRules: SplitRule[] }>(`{ splitRules { ${SPLIT_RULE_FIELDS} } }`).then(
       (data) => setRows(splitDraftsFrom(data.splitRules)),
@@ -25,17 +23,11 @@ export function SplitRulesSection() {
       setMessage({ tone: 'critical', text: 'Not saved: fix the marked max units first' });
       return;
     }
-    setSaving(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const saved = await gql<{ saveSplitRules: SplitRule[] }>(`mutation ($rules: [SplitRuleInput!]!) { saveSplitRules(rules: $rules) { ${SPLIT_RULE_FIELDS} } }`, { rules: splitRulesInput(rows) });
       setRows(splitDraftsFrom(saved.saveSplitRules));
-      setMessage({ tone: 'success', text: 'Split rules saved: new orders are split by them' });
-    } catch (error) {
-      setMessage({ tone: 'critical', text: `Not saved: ${error instanceof ApiError ? error.message : 'that did not work'}` });
-    } finally {
-      setSaving(false);
-    }
+      return 'Split rules saved: new orders are split by them';
+    });
   };
 
   return (

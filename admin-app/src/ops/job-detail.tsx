@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, fetchBlob } from '../api/graphql.ts';
 import { navigate } from '../router.ts';
 import { PreflightBadge, UrgencyBadge } from './job-card.tsx';
+import { EventTimeline } from './event-timeline.tsx';
 import { JobFileUploads } from './job-file-uploads.tsx';
 import { JobLocation } from './job-location.tsx';
 import { JobMessages } from './job-messages.tsx';
@@ -119,18 +120,7 @@ export function JobDetailPage(props: { jobId: string; version: number; liveBadge
             </Card>
             <JobLocation location={job.location} busy={busy} onSet={(location) => void act(() => setJobLocation(job.id, location))} />
             <MachinePin pinned={job.pinnedMachine} busy={busy} onPin={(machineId) => void act(() => pinJob(job.id, machineId))} />
-            <Card>
-              <BlockStack gap="100">
-                <Text as="h2" variant="headingMd">Timeline</Text>
-                <ol aria-label="Timeline" className="timeline">
-                  {job.events.map((event, index) => (
-                    <li key={index}>
-                      <Text as="span" variant="bodySm">{`${new Date(event.at).toLocaleString()} · ${event.kind === 'transition' || event.kind === 'created' ? `${event.from ? `${event.from} → ` : ''}${event.to}` : event.kind.replace(/_/g, ' ')} · ${event.actor}${event.note ? ` · ${event.note}` : ''}`}</Text>
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <EventTimeline label="Timeline" events={job.events} />
           </BlockStack>
         </Layout.Section>
       </Layout>
