@@ -28,6 +28,7 @@ export { updateGangRunPlacements } from './use-cases/gangup/update-gang-run-plac
 export { removeGangRunLine } from './use-cases/gangup/remove-gang-run-line.ts';
 export { gangCandidates } from './use-cases/gangup/gang-candidates.ts';
 export { planShop, PLAN_BUDGET_MS, type PlanShopResult } from './use-cases/scheduling/plan-shop.ts';
+export { shopsToReplan } from './use-cases/scheduling/shops-to-replan.ts';
 export { saveMachine, setMachineState, deleteMachine } from './use-cases/scheduling/save-machine.ts';
 export { setProfileScheduling, saveSetupMatrix } from './use-cases/scheduling/scheduling-settings.ts';
 export { listProductionProfiles } from './use-cases/profiles/save-profile.ts';

@@ -7,5 +7,5 @@ export { startEmbeddedPostgres } from './embedded.ts';
 export { appUrlFor, withDatabase } from './connection-urls.ts';
 export { createBoss, enqueueInTx, enqueueSingletonInTx, BOSS_SCHEMA } from './boss.ts';
 export type { PgBoss as QueueClient } from 'pg-boss';
-export { queues, DEAD_LETTER_QUEUE, RECONCILE_SCHEDULE, type QueueName } from './queues.ts';
+export { queues, DEAD_LETTER_QUEUE, RECONCILE_SCHEDULE, REPLAN_SCHEDULE, type QueueName } from './queues.ts';
 export { isUniqueViolation } from './errors.ts';

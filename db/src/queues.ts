@@ -48,7 +48,18 @@ export const queues = {
     name: 'reconcile-all',
     options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
   },
+  /** The schedule's tick: re-plans every shop with machines, so plans and ETAs follow the clock while nothing else changes. */
+  replanAll: {
+    name: 'replan-all',
+    options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+  },
 } as const;
+
+/**
+ * How often every shop's plan is refreshed without a change to trigger it: a job that ran
+ * longer than planned, or a shift that ended, moves what follows and the ETAs with it.
+ */
+export const REPLAN_SCHEDULE = '*/10 * * * *';
 
 /** How often every shop is reconciled: deliveries may be late or lost, this bounds the delay. */
 export const RECONCILE_SCHEDULE = '*/15 * * * *';

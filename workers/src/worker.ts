@@ -1,6 +1,6 @@
-import { queues, RECONCILE_SCHEDULE } from '@pressline/db';
+import { queues, RECONCILE_SCHEDULE, REPLAN_SCHEDULE } from '@pressline/db';
 import type { CoreDeps } from '@pressline/core';
-import { planShopHandler } from './handlers/plan-shop.ts';
+import { planShopHandler, replanAllHandler } from './handlers/plan-shop.ts';
 import { preflightFileHandler, preflightRecheckHandler } from './handlers/preflight.ts';
 import { outboxRelayHandler } from './handlers/outbox-relay.ts';
 import { processDeliveryHandler } from './handlers/process-delivery.ts';
@@ -56,4 +56,6 @@ export async function startWorkers(deps: CoreDeps, options: { concurrency: numbe
   await deps.boss.work(queues.reconcileShop.name, { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 2 }, reconcileShopHandler(deps, log));
   await deps.boss.work(queues.reconcileAll.name, { batchSize: 1, pollingIntervalSeconds: 5 }, reconcileAllHandler(deps));
   await deps.boss.schedule(queues.reconcileAll.name, RECONCILE_SCHEDULE);
+  await deps.boss.work(queues.replanAll.name, { batchSize: 1, pollingIntervalSeconds: 5 }, replanAllHandler(deps));
+  await deps.boss.schedule(queues.replanAll.name, REPLAN_SCHEDULE);
 }

@@ -31,6 +31,7 @@ export type {
 export { solveSchedule } from './solve-schedule.ts';
 export { verifySchedule, type ScheduleCheck } from './verify-schedule.ts';
 export { weeklyWindows } from './calendar.ts';
+export { planOvertaken, retimeSchedule } from './retime-schedule.ts';
 export { reschedule, applyEvent, etaChanges, type ScheduleEvent, type EtaChange, type RescheduleResult } from './reschedule.ts';
 export { autoAssign, type AutoAssignment } from './auto-assign.ts';
 export { tardinessWeight, RUSH_FACTOR } from './tardiness-weight.ts';

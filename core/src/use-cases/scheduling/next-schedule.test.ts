@@ -33,4 +33,18 @@ describe('the next plan of a shop', () => {
     // Only the clock moved: the plan stands, so no ETA moves for nothing.
     expect(nextSchedule({ problem: { ...problem, now: 5 }, previous, budgetMs: 1000, nowMs: clock })).toEqual({ schedule: previous.schedule, method: 'unchanged' });
   });
+
+  it('times the same queues again from now once the clock has passed the plan', () => {
+    const previous = { problem, schedule: solveSchedule(problem, { seed: 1 }) };
+    const firstEnd = Math.min(...previous.schedule.jobs.map((job) => job.end));
+    const later: SchedulingProblem = { ...problem, now: firstEnd + 7 };
+    const next = nextSchedule({ problem: later, previous, budgetMs: 1000, nowMs: clock });
+    expect(next.method).toBe('retime');
+    // Nobody changes machine or place in line: only the times move, by at least the time that passed.
+    const queues = (schedule: typeof next.schedule) => schedule.machines.map((machine) => [machine.machineId, machine.queue.map((job) => job.jobId)]);
+    expect(queues(next.schedule)).toEqual(queues(previous.schedule));
+    expect(Math.min(...next.schedule.jobs.map((job) => job.start))).toBeGreaterThanOrEqual(later.now);
+    for (const job of next.schedule.jobs) expect(job.end, job.jobId).toBeGreaterThanOrEqual(previous.schedule.jobs.find((old) => old.jobId === job.jobId)!.end);
+    expect(verifySchedule(later, next.schedule).violations).toEqual([]);
+  });
 });
