@@ -115,3 +115,38 @@ describe('the scheduler\'s problem from a shop\'s rows', () => {
     expect(verifySchedule(built.problem, schedule).violations).toEqual([]);
   });
 });
+
+describe('3D parts and build volumes', () => {
+  const printer = (id: string, volume: { x: number; y: number; z: number }) => machine(id, { processes: ['fdm'], maxSizeMm: volume });
+  const print = (id: string, parts: PlanJob['partsMm']) => job(id, { profile: profile({ process: 'fdm' }), partsMm: parts });
+
+  it('plans a part only on a printer whose build volume holds it, laid on any side', () => {
+    const machines = [printer('small', { x: 200, y: 200, z: 200 }), printer('flat', { x: 250, y: 210, z: 180 }), printer('big', { x: 300, y: 300, z: 300 })];
+    const { problem } = buildProblem({
+      nowMs: NOW,
+      machines,
+      jobs: [print('tall-vase', [{ x: 60, y: 60, z: 210 }]), print('helmet', [{ x: 260, y: 240, z: 220 }]), print('two-parts', [{ x: 50, y: 50, z: 50 }, { x: 190, y: 190, z: 240 }])],
+      setupMatrix: {},
+    });
+    const schedule = solveSchedule(problem, { seed: 1 });
+    expect(verifySchedule(problem, schedule).violations).toEqual([]);
+    const allowed = (jobId: string) => machines.filter((m) => problem.jobs.find((j) => j.id === jobId)!.requires.every((r) => problem.machines.find((pm) => pm.id === m.id)!.capabilities.includes(r))).map((m) => m.id);
+    // 210 mm tall fits the flat printer lying down (its 250 mm side), not the 200 mm cube.
+    expect(allowed('tall-vase')).toEqual(['flat', 'big']);
+    expect(allowed('helmet')).toEqual(['big']);
+    // Every part of a job must fit.
+    expect(allowed('two-parts')).toEqual(['big']);
+    expect(schedule.jobs.find((planned) => planned.jobId === 'helmet')!.machineId).toBe('big');
+  });
+
+  it('sets a part no printer holds aside, saying what it needs', () => {
+    const { problem } = buildProblem({ nowMs: NOW, machines: [printer('small', { x: 200, y: 200, z: 200 })], jobs: [print('statue', [{ x: 120, y: 120, z: 480 }])], setupMatrix: {} });
+    const schedule = solveSchedule(problem, { seed: 1 });
+    expect(schedule.unscheduled).toEqual([{ jobId: 'statue', reason: 'no-compatible-machine', detail: expect.stringContaining('fits-part:120x120x480') }]);
+  });
+
+  it('does not hold a part to a flat bed or an unstated size', () => {
+    const { problem } = buildProblem({ nowMs: NOW, machines: [machine('bench', { processes: ['fdm'] })], jobs: [print('bracket', [{ x: 900, y: 900, z: 900 }])], setupMatrix: {} });
+    expect(solveSchedule(problem, { seed: 1 }).jobs.map((planned) => planned.machineId)).toEqual(['bench']);
+  });
+});

@@ -1,3 +1,4 @@
+import { fitsBuildVolume } from '../preflight/mesh/index.ts';
 import type { RunningJob, SchedulingJob, SchedulingMachine, SchedulingProblem, SetupMatrix } from '../scheduling/index.ts';
 import { tardinessWeight } from '../scheduling/index.ts';
 import { jobDuration, type TimeModel } from './job-duration.ts';
@@ -41,6 +42,14 @@ export interface PlanJob {
   pinnedMachineId: string | null;
   /** On its machine since this time (the job is in the production stage). */
   running: { machineId: string; startMs: number } | null;
+  /** The bounding boxes of its 3D parts (checked design files), each of which must fit the machine's build volume. */
+  partsMm?: readonly PartMm[];
+}
+
+export interface PartMm {
+  x: number;
+  y: number;
+  z: number;
 }
 
 export interface PlannedDuration {
@@ -65,29 +74,43 @@ export function fitsSize(machine: SizeMm | null, job: { width: number; height: n
 }
 
 const sizeKey = (trim: { width: number; height: number }) => `fits:${trim.width}x${trim.height}`;
+const round = (mm: number) => Math.round(mm * 10) / 10;
+const partKey = (part: PartMm) => `fits-part:${round(part.x)}x${round(part.y)}x${round(part.z)}`;
+
+/**
+ * A printer takes a part when some axis order of it fits its build volume (a part may be
+ * laid on any side). A machine with a flat size or none stated is not held to it.
+ */
+export function fitsPart(machine: SizeMm | null, part: PartMm): boolean {
+  if (!machine || !('z' in machine)) return true;
+  return fitsBuildVolume(part, machine).fits;
+}
 
 /** What a job needs from a machine, as capability strings the solver matches exactly. */
-export function requirementsOf(profile: PlanProfile): string[] {
+export function requirementsOf(profile: PlanProfile, parts: readonly PartMm[] = []): string[] {
   return [
     `process:${norm(profile.process)}`,
     ...(profile.material ? [`material:${norm(profile.material)}`] : []),
     ...profile.requiredCapabilities.map((c) => `cap:${norm(c)}`),
     ...(profile.trimMm ? [sizeKey(profile.trimMm)] : []),
+    ...new Set(parts.map(partKey)),
   ];
 }
 
 /**
  * What a machine offers for the given open jobs: its processes, materials (every
- * material the jobs ask for when it lists none) and capabilities, and a `fits:` token
- * for each job size its sheet or bed takes.
+ * material the jobs ask for when it lists none) and capabilities, a `fits:` token for
+ * each job size its sheet or bed takes, and a `fits-part:` token for each 3D part its
+ * build volume takes.
  */
-export function capabilitiesOf(machine: PlanMachine, profiles: readonly PlanProfile[]): string[] {
+export function capabilitiesOf(machine: PlanMachine, profiles: readonly PlanProfile[], parts: readonly PartMm[] = []): string[] {
   const caps = new Set<string>([...machine.processes.map((p) => `process:${norm(p)}`), ...machine.capabilities.map((c) => `cap:${norm(c)}`)]);
   for (const m of machine.materials) caps.add(`material:${norm(m)}`);
   for (const profile of profiles) {
     if (profile.material && machine.materials.length === 0) caps.add(`material:${norm(profile.material)}`);
     if (profile.trimMm && fitsSize(machine.maxSizeMm, profile.trimMm)) caps.add(sizeKey(profile.trimMm));
   }
+  for (const part of parts) if (fitsPart(machine.maxSizeMm, part)) caps.add(partKey(part));
   return [...caps].sort();
 }
 
@@ -99,7 +122,8 @@ export function capabilitiesOf(machine: PlanMachine, profiles: readonly PlanProf
 export function buildProblem(input: { nowMs: number; machines: readonly PlanMachine[]; jobs: readonly PlanJob[]; setupMatrix: SetupMatrix }): ProblemBuild {
   const now = Math.floor(toAxisMinutes(input.nowMs));
   const profiles = input.jobs.flatMap((job) => (job.profile ? [job.profile] : []));
-  const machines = input.machines.map((machine) => ({ machine, caps: new Set(capabilitiesOf(machine, profiles)) }));
+  const parts = input.jobs.flatMap((job) => job.partsMm ?? []);
+  const machines = input.machines.map((machine) => ({ machine, caps: new Set(capabilitiesOf(machine, profiles, parts)) }));
   const running = new Map(input.jobs.flatMap((job) => (job.running && machines.some((m) => m.machine.id === job.running!.machineId) ? [[job.id, job.running] as const] : [])));
 
   const durations = new Map<string, PlannedDuration>();
@@ -110,7 +134,7 @@ export function buildProblem(input: { nowMs: number; machines: readonly PlanMach
       unplannable.push({ jobId: job.id, reason: 'no-production-profile', detail: 'no production profile matches this job\'s product, so its process and machine are unknown: map the product to a profile' });
       continue;
     }
-    const requires = requirementsOf(job.profile);
+    const requires = requirementsOf(job.profile, job.partsMm);
     const compatible = machines.filter((m) => requires.every((r) => m.caps.has(r)));
     const timeFactor = compatible.length > 0 ? Math.max(...compatible.map((m) => m.machine.timeFactor)) : 1;
     const trim = job.profile.trimMm;

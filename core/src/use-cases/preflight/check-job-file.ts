@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../deps.ts';
 import { asJobId, buildReport, jobActivityEvent, type Finding, type Inspection } from '../../domain/index.ts';
 import { inspectInWorker, renderThumbnailInWorker } from '../../preflight/inspect-in-worker.ts';
 import { insertJobEvents } from '../jobs/insert-job-events.ts';
+import { queuePlan } from '../scheduling/queue-plan.ts';
 import { latestReport, reusableReport, type ReportRow } from './job-file-reads.ts';
 import { rulesForLine } from './line-rules.ts';
 
@@ -26,7 +27,7 @@ const THUMBNAIL_SIZE = 512;
  * stays locked while a slow link answers or a large file is parsed.
  */
 export async function checkJobFile(
-  deps: Pick<CoreDeps, 'db' | 'files' | 'fetchFile' | 'clock'>,
+  deps: Pick<CoreDeps, 'db' | 'boss' | 'files' | 'fetchFile' | 'clock'>,
   input: { shopId: string; jobId: string; fileId: string },
 ): Promise<CheckOutcome> {
   const { shopId, jobId, fileId } = input;
@@ -111,6 +112,8 @@ export async function checkJobFile(
       note: `${file.name}: ${report.status} (${report.errors.length} errors, ${report.warnings.length} warnings)${rules.profileName ? ` against ${rules.profileName}` : ''}`,
     });
     await insertJobEvents(tx, shopId, [event]);
+    // A 3D part's size decides which printers may take the job: the plan looks again.
+    if (report.kind === 'stl' || report.kind === 'obj' || report.kind === '3mf') await queuePlan(tx, deps.boss, shopId);
   });
   return { status: 'checked', result: report.status, errors: report.errors.length, warnings: report.warnings.length };
 }

@@ -5,6 +5,7 @@ import {
   profileForLine,
   type MachineCalendar,
   type MachineSizeMm,
+  type PartMm,
   type PlanJob,
   type PlanMachine,
   type PlanProfile,
@@ -14,6 +15,7 @@ import {
   type SetupMatrix,
   type TimeModel,
 } from '../../domain/index.ts';
+import { jobFilesOf } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { listProductionProfiles } from '../profiles/save-profile.ts';
 
@@ -67,8 +69,8 @@ export function loadMachineRows(tx: Tx, shopId: string): Promise<MachineRow[]> {
 
 /**
  * Everything a re-plan looks at: the shop's machines, its jobs waiting for or on a
- * machine (with quantity, production profile, due date, pins and when a running job
- * started) and the last plan. The job's profile is its first line's.
+ * machine (with quantity, production profile, due date, pins, when a running job
+ * started and the size of its 3D parts) and the last plan. The job's profile is its first line's.
  */
 export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> {
   const stages = planStages(await loadShopWorkflow(tx, shopId));
@@ -113,6 +115,15 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
     for (const event of events) if (!starts.has(event.jobId)) starts.set(event.jobId, event.at);
   }
 
+  // A checked 3D design file's bounding box: the job needs a printer it fits.
+  const partsOf = new Map<string, PartMm[]>();
+  for (const view of await jobFilesOf(tx, shopId, jobIds)) {
+    const facts = view.role === 'design' ? view.report?.facts : null;
+    if (facts && (facts.kind === 'stl' || facts.kind === 'obj' || facts.kind === '3mf')) {
+      partsOf.set(view.jobId, [...(partsOf.get(view.jobId) ?? []), facts.boundingBoxMm.size]);
+    }
+  }
+
   const itemsOf = new Map<string, typeof items>();
   for (const item of items) itemsOf.set(item.jobId, [...(itemsOf.get(item.jobId) ?? []), item]);
   const jobs: PlanJob[] = jobRows.map((row) => {
@@ -129,6 +140,7 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
       priority: row.priority,
       pinnedMachineId: row.pinnedMachineId,
       running: row.stageKey === stages.running && row.machineId ? { machineId: row.machineId, startMs: (start ?? row.updatedAt).getTime() } : null,
+      partsMm: partsOf.get(row.id) ?? [],
     };
   });
 
