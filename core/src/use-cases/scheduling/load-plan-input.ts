@@ -5,7 +5,6 @@ import {
   profileForLine,
   type MachineCalendar,
   type MachineSizeMm,
-  type PartMm,
   type PlanJob,
   type PlanMachine,
   type PlanProfile,
@@ -15,8 +14,8 @@ import {
   type SetupMatrix,
   type TimeModel,
 } from '../../domain/index.ts';
-import { jobFilesOf } from '../preflight/job-file-reads.ts';
 import { loadShopWorkflow } from '../shops/shop-workflow.ts';
+import { jobPartsOf } from './job-parts.ts';
 import { listProductionProfiles } from '../profiles/save-profile.ts';
 
 export type MachineRow = typeof schema.machines.$inferSelect;
@@ -116,13 +115,7 @@ export async function loadPlanInput(tx: Tx, shopId: string): Promise<PlanInput> 
   }
 
   // A checked 3D design file's bounding box: the job needs a printer it fits.
-  const partsOf = new Map<string, PartMm[]>();
-  for (const view of await jobFilesOf(tx, shopId, jobIds)) {
-    const facts = view.role === 'design' ? view.report?.facts : null;
-    if (facts && (facts.kind === 'stl' || facts.kind === 'obj' || facts.kind === '3mf')) {
-      partsOf.set(view.jobId, [...(partsOf.get(view.jobId) ?? []), facts.boundingBoxMm.size]);
-    }
-  }
+  const partsOf = await jobPartsOf(tx, shopId, jobIds);
 
   const itemsOf = new Map<string, typeof items>();
   for (const item of items) itemsOf.set(item.jobId, [...(itemsOf.get(item.jobId) ?? []), item]);
