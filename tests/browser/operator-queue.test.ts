@@ -311,6 +311,8 @@ describe('the operator queue page in a browser', () => {
     await page.getByRole('button', { name: 'New profile' }).click();
     await page.getByLabel('Profile name').fill('Figurines');
     await page.getByLabel('Process').selectOption('fdm');
+    // Empty fields say what they mean for the chosen process.
+    await page.getByLabel('Models must be watertight').getByRole('option', { name: 'Process default (yes)' }).waitFor({ state: 'attached' });
     await page.getByLabel('Match 1 SKU').fill('FIG-S');
     await page.getByRole('button', { name: 'Add match' }).click();
     await page.getByLabel('Match 2 SKU').fill('FIG-M');

@@ -66,4 +66,14 @@ describe('the order and deletion of production profiles', () => {
     expect(errorCodes(await app.graphql(other.apiKey, MOVE, { id: ids.get('Cards'), direction: 'UP' }))).toEqual(['NOT_FOUND']);
     expect(await names()).toEqual(['Banners', 'Cards', 'Posters']);
   });
+
+  it("gives each process's defaults, what a profile's empty field means", async () => {
+    const fdm = await app.graphql<{ processDefaults: { process: string; requireWatertight: boolean; buildVolumeMm: unknown } }>(apiKey, '{ processDefaults(process: "fdm") }');
+    expect(fdm.data!.processDefaults).toMatchObject({ process: 'fdm', requireWatertight: true, buildVolumeMm: { x: 256, y: 256, z: 256 } });
+    const press = await app.graphql<{ processDefaults: { minBleedMm: number; colorMode: string } }>(apiKey, '{ processDefaults(process: "digital_press") }');
+    expect(press.data!.processDefaults).toMatchObject({ minBleedMm: 3, colorMode: 'cmyk' });
+    const unknown = await app.graphql(apiKey, '{ processDefaults(process: "offset_litho") }');
+    expect(errorCodes(unknown)).toEqual(['BAD_REQUEST']);
+    expect(unknown.errors![0]!.message).toMatch(/^process: one of digital_press, /);
+  });
 });

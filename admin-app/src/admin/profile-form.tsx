@@ -1,5 +1,5 @@
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Select, Text, TextField } from '@shopify/polaris';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, gql } from '../api/graphql.ts';
 import { draftFrom, draftToInputs, PROCESSES, PROFILE_FIELDS, type Profile, type ProfileDraft } from './profile-draft.ts';
 import { ProfileMatchesField } from './profile-matches-field.tsx';
@@ -11,8 +11,15 @@ export function ProfileForm({ profile, onSaved, onCancel }: { profile: Profile |
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const field = (key: keyof ProfileDraft) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
-  // The rules in force are known for the profile's saved process only.
-  const defaults = profile && profile.process === draft.process ? profile.rules : null;
+  // What an empty field means: the chosen process's defaults, shown as placeholders.
+  const [defaults, setDefaults] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    setDefaults(null);
+    gql<{ processDefaults: Record<string, unknown> }>('query ($process: String!) { processDefaults(process: $process) }', { process: draft.process }).then(
+      (data) => setDefaults(data.processDefaults),
+      () => setDefaults(null),
+    );
+  }, [draft.process]);
 
   const save = async () => {
     setSaving(true);

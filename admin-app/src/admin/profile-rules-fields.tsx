@@ -34,7 +34,12 @@ export function ProfileRulesFields({ process, draft, onChange, defaults }: Props
   const number = (label: string, key: keyof RulesDraft, defaultKey = key as string) => (
     <TextField label={label} type="number" value={draft[key] as string} onChange={set(key)} placeholder={placeholder(defaultKey)} autoComplete="off" />
   );
-  const yesNo = (label: string, key: keyof RulesDraft) => <Select label={label} options={CHOICES} value={draft[key] as string} onChange={setChoice(key)} />;
+  // The default choice says what it means for this process, when known.
+  const choices = (key: string) => {
+    const value = defaults?.[key];
+    return typeof value === 'boolean' ? [{ label: `Process default (${value ? 'yes' : 'no'})`, value: '' }, ...CHOICES.slice(1)] : CHOICES;
+  };
+  const yesNo = (label: string, key: keyof RulesDraft) => <Select label={label} options={choices(key)} value={draft[key] as string} onChange={setChoice(key)} />;
   const defaultKinds = Array.isArray(defaults?.acceptedKinds) ? (defaults.acceptedKinds as string[]).join(', ') : null;
   const cutting = process === 'laser' || process === 'cnc';
 

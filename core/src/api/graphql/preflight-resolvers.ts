@@ -1,4 +1,6 @@
 import type { schema } from '@pressline/db';
+import { defaultRules, PROCESSES } from '../../domain/index.ts';
+import { BadRequestError } from '../../errors.ts';
 import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
 import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
@@ -32,6 +34,11 @@ export const preflightResolvers = {
   ProfileMoveDirection: MOVE,
   Query: {
     productionProfiles: (_: unknown, __: unknown, ctx: GraphQLContext) => ctx.inShop((tx) => listProductionProfiles(tx, ctx.principal.shopId)),
+    processDefaults: (_: unknown, args: { process: string }) => {
+      const process = PROCESSES.find((known) => known === args.process);
+      if (!process) throw new BadRequestError(`process: one of ${PROCESSES.join(', ')}`);
+      return defaultRules[process];
+    },
   },
   Mutation: {
     uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null; role?: 'design' | 'proof' | 'photo' | null }, ctx: GraphQLContext) => {

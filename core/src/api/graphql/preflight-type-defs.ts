@@ -7,6 +7,8 @@ export const preflightTypeDefs = /* GraphQL */ `
   extend type Query {
     "The shop's production profiles in matching order."
     productionProfiles: [ProductionProfile!]!
+    "The preflight rules a process gets when a profile sets none (what an empty field in the profile editor means)."
+    processDefaults(process: String!): JSON!
   }
 
   extend type Mutation {
