@@ -202,6 +202,15 @@ describe('preflight of every file a job carries', () => {
     expect(job.preflightStatus).toBe('FAILED');
   });
 
+  it('keeps an uploaded file\'s name as the operator gave it, quotes and all', async () => {
+    const jobId = await orderWithFile('7100000000000000009', '/uploads/tiny.stl');
+    await checked(jobId);
+    const upload = await uploadFile(jobId, 'The "final" box.stl', cubeStl(20));
+    expect(upload.errors).toBeUndefined();
+    const job = await checked(jobId, (view) => view.files.length === 2 && view.files.every((file) => file.preflight.status !== 'PENDING'));
+    expect(job.files.map((file) => file.name)).toContain('The "final" box.stl');
+  });
+
   function uploadFile(jobId: string, name: string, bytes: Uint8Array, replaces?: string) {
     const form = new FormData();
     form.set(

@@ -1,4 +1,5 @@
 import { BadRequestError } from '../../errors.ts';
+import { readUploadedFile } from '../uploaded-file.ts';
 import { listOrderMessages, type MessageUpload, type OrderMessageView } from '../../use-cases/messages/order-messages.ts';
 import { sendShopMessage } from '../../use-cases/messages/send-shop-message.ts';
 import type { OrderRow } from '../../use-cases/order-status/load-order-status.ts';
@@ -9,7 +10,7 @@ import { isUuid } from './ids.ts';
 export const messageAttachmentPath = (messageId: string, fileId: string) => `/api/messages/${messageId}/attachments/${fileId}`;
 
 async function uploads(files: readonly File[] | null | undefined): Promise<MessageUpload[]> {
-  return Promise.all((files ?? []).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all((files ?? []).map(readUploadedFile));
 }
 
 export const messagesResolvers = {

@@ -1,6 +1,7 @@
 import type { schema } from '@pressline/db';
 import { defaultRules, PROCESSES } from '../../domain/index.ts';
 import { BadRequestError } from '../../errors.ts';
+import { readUploadedFile } from '../uploaded-file.ts';
 import type { JobFileView } from '../../use-cases/preflight/job-file-reads.ts';
 import { acceptPreflightWarning } from '../../use-cases/preflight/accept-warning.ts';
 import { uploadJobFile } from '../../use-cases/preflight/upload-job-file.ts';
@@ -44,11 +45,11 @@ export const preflightResolvers = {
     uploadJobFile: async (_: unknown, args: { jobId: string; file: File; replaces?: string | null; role?: 'design' | 'proof' | 'photo' | null }, ctx: GraphQLContext) => {
       const jobId = requireUuid(args.jobId, 'jobId');
       if (args.replaces) requireUuid(args.replaces, 'replaces');
-      const bytes = new Uint8Array(await args.file.arrayBuffer());
+      const { name, bytes } = await readUploadedFile(args.file);
       const { fileId } = await uploadJobFile(ctx.deps, {
         shopId: ctx.principal.shopId,
         jobId,
-        name: args.file.name,
+        name,
         bytes,
         replaces: args.replaces ?? null,
         source: 'operator',
