@@ -93,7 +93,10 @@ export const jobEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.shopId, t.id] }),
     foreignKey({ columns: [t.shopId, t.jobId], foreignColumns: [jobs.shopId, jobs.id] }),
-    index('job_events_shop_job_idx').on(t.shopId, t.jobId, t.id)],
+    index('job_events_shop_job_idx').on(t.shopId, t.jobId, t.id),
+    // The places a shop's pieces were put lately (the operator's location suggestions).
+    index('job_events_shop_location_idx').on(t.shopId, t.id).where(sql`kind = 'location_changed'`),
+  ],
 );
 
 /** Append-only audit trail of order-level changes (received, updated, cancelled). */

@@ -1,0 +1,1 @@
+CREATE INDEX "job_events_shop_location_idx" ON "job_events" USING btree ("shop_id","id") WHERE kind = 'location_changed';
