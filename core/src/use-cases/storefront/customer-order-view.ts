@@ -1,10 +1,8 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '@pressline/db';
 import { customerStatusOf, ORDER_STATUS_LABELS, orderTimeline, type OrderCustomerStatus, type TimelineEntry } from '../../domain/index.ts';
-import { loadOrderStatus, type OrderRow } from '../order-status/load-order-status.ts';
+import { orderStatusOf, readOrder, type OrderRow } from '../order-status/load-order-status.ts';
 import { jobFilesOf, type JobFileView } from '../preflight/job-file-reads.ts';
-import { shipmentsOfOrder } from '../shipments/shipment-reads.ts';
-import { loadShopWorkflow } from '../shops/shop-workflow.ts';
 import { plainPreflight, type PlainPreflight } from './plain-preflight.ts';
 
 export interface CustomerFileView {
@@ -66,20 +64,11 @@ export const PROOF_STAGE = 'preflight';
  * Operator-only details (stages, machines, notes) stay out.
  */
 export async function customerOrderView(tx: Tx, shopId: string, order: OrderRow): Promise<CustomerOrderView> {
-  const status = await loadOrderStatus(tx, shopId, order);
-  const workflow = await loadShopWorkflow(tx, shopId);
-  const lines = await tx
-    .select()
-    .from(schema.orderLines)
-    .where(and(eq(schema.orderLines.shopId, shopId), eq(schema.orderLines.orderId, order.id)))
-    .orderBy(asc(schema.orderLines.createdAt), asc(schema.orderLines.id));
-  const jobs = await tx
-    .select()
-    .from(schema.jobs)
-    .where(and(eq(schema.jobs.shopId, shopId), eq(schema.jobs.orderId, order.id), isNull(schema.jobs.deletedAt)))
-    .orderBy(asc(schema.jobs.number));
+  // Read once: the status and the view are made from the same rows.
+  const reads = await readOrder(tx, shopId, order);
+  const status = await orderStatusOf(tx, shopId, order, reads);
+  const { workflow, lines, jobs, items, shipments } = reads;
   const jobIds = jobs.map((job) => job.id);
-  const items = jobIds.length === 0 ? [] : await tx.select().from(schema.jobItems).where(and(eq(schema.jobItems.shopId, shopId), inArray(schema.jobItems.jobId, jobIds)));
   const moves =
     jobIds.length === 0
       ? []
@@ -88,7 +77,6 @@ export async function customerOrderView(tx: Tx, shopId: string, order: OrderRow)
           .from(schema.jobEvents)
           .where(and(eq(schema.jobEvents.shopId, shopId), inArray(schema.jobEvents.jobId, jobIds), eq(schema.jobEvents.kind, 'transition')));
   const files = await jobFilesOf(tx, shopId, jobIds);
-  const shipments = await shipmentsOfOrder(tx, shopId, order.id);
 
   const timeline = orderTimeline({
     placedAt: order.placedAt,
