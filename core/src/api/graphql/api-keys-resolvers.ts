@@ -1,9 +1,8 @@
 import { withShop } from '@pressline/db';
-import { BadRequestError } from '../../errors.ts';
 import { createApiKey } from '../../use-cases/api-keys/create-api-key.ts';
 import { apiKeyName, listApiKeys, revokeApiKey } from '../../use-cases/api-keys/manage-api-keys.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { requireUuid } from './ids.ts';
 
 export const apiKeysResolvers = {
   Query: {
@@ -16,9 +15,6 @@ export const apiKeysResolvers = {
       const keys = await withShop(ctx.deps.db, shopId, (tx) => listApiKeys(tx, shopId));
       return { apiKey: keys.find((key) => key.id === created.id), key: created.key };
     },
-    revokeApiKey: (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-      if (!isUuid(args.id)) throw new BadRequestError('Invalid API key id');
-      return revokeApiKey(ctx.deps, { shopId: ctx.principal.shopId, id: args.id });
-    },
+    revokeApiKey: (_: unknown, args: { id: string }, ctx: GraphQLContext) => revokeApiKey(ctx.deps, { shopId: ctx.principal.shopId, id: requireUuid(args.id, 'id') }),
   },
 };

@@ -11,7 +11,7 @@ import { listGangRuns, type GangRunItemRow, type GangRunPlacementRow, type GangR
 import { updateGangRunPlacements, type PlacementOverride } from '../../use-cases/gangup/update-gang-run-placements.ts';
 import type { GraphQLContext } from './context.ts';
 import { gangLoaders } from './gangup-loaders.ts';
-import { isUuid } from './ids.ts';
+import { isUuid, requireUuid } from './ids.ts';
 
 const STATUS = { PLANNED: 'planned', RUNNING: 'running', FINISHED: 'finished', CANCELLED: 'cancelled' } as const;
 
@@ -32,11 +32,6 @@ interface ChangeInput {
   rotated?: boolean | null;
 }
 
-function id(value: string, what: string): string {
-  if (!isUuid(value)) throw new BadRequestError(`Invalid ${what} id`);
-  return value;
-}
-
 function targetOf(input: TargetInput): GangTarget {
   if (input.kind === 'roll') return { kind: 'roll', width: input.width };
   if (input.kind !== 'sheet' && input.kind !== 'plate') throw new BadRequestError('target.kind must be sheet, roll or plate');
@@ -52,14 +47,14 @@ function changeOf(change: ChangeInput, i: number): PlacementOverride {
   };
   switch (change.kind) {
     case 'move':
-      return { kind: 'move', placementId: id(need(change.placementId, 'placementId'), 'placement'), sheet: change.sheet ?? null, x: need(change.x, 'x'), y: need(change.y, 'y'), rotated: change.rotated ?? null };
+      return { kind: 'move', placementId: requireUuid(need(change.placementId, 'placementId'), 'placementId'), sheet: change.sheet ?? null, x: need(change.x, 'x'), y: need(change.y, 'y'), rotated: change.rotated ?? null };
     case 'remove':
-      return { kind: 'remove', placementId: id(need(change.placementId, 'placementId'), 'placement') };
+      return { kind: 'remove', placementId: requireUuid(need(change.placementId, 'placementId'), 'placementId') };
     case 'add':
       return {
         kind: 'add',
-        runItemId: change.runItemId ? id(change.runItemId, 'run item') : null,
-        jobItemId: change.jobItemId ? id(change.jobItemId, 'job item') : null,
+        runItemId: change.runItemId ? requireUuid(change.runItemId, 'runItemId') : null,
+        jobItemId: change.jobItemId ? requireUuid(change.jobItemId, 'jobItemId') : null,
         sheet: need(change.sheet, 'sheet'),
         x: need(change.x, 'x'),
         y: need(change.y, 'y'),
@@ -78,7 +73,7 @@ function fresh(ctx: GraphQLContext, runId: string) {
 }
 
 const advance = (step: 'start' | 'finish' | 'cancel') => async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-  await advanceGangRun(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run'), actor: ctx.principal.actor }, step);
+  await advanceGangRun(ctx.deps, { shopId: ctx.principal.shopId, runId: requireUuid(args.id, 'id'), actor: ctx.principal.actor }, step);
   return fresh(ctx, args.id);
 };
 
@@ -95,7 +90,7 @@ export const gangupResolvers = {
       const { input } = args;
       const { runId } = await createGangRun(ctx.deps, {
         shopId: ctx.principal.shopId,
-        jobIds: input.jobIds.map((jobId) => id(jobId, 'job')),
+        jobIds: input.jobIds.map((jobId) => requireUuid(jobId, 'jobIds')),
         target: targetOf(input.target),
         gutter: input.gutter ?? null,
         bleed: input.bleed ?? null,
@@ -105,23 +100,23 @@ export const gangupResolvers = {
       return fresh(ctx, runId);
     },
     updateGangRunPlacements: async (_: unknown, args: { id: string; changes: ChangeInput[] }, ctx: GraphQLContext) => {
-      await updateGangRunPlacements(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run'), changes: args.changes.map(changeOf), actor: ctx.principal.actor });
+      await updateGangRunPlacements(ctx.deps, { shopId: ctx.principal.shopId, runId: requireUuid(args.id, 'id'), changes: args.changes.map(changeOf), actor: ctx.principal.actor });
       return fresh(ctx, args.id);
     },
     removeOrderLineFromGangRun: async (_: unknown, args: { id: string; orderLineId: string; repack: boolean }, ctx: GraphQLContext) => {
-      await removeGangRunLine(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run'), orderLineId: id(args.orderLineId, 'order line'), repack: args.repack, actor: ctx.principal.actor });
+      await removeGangRunLine(ctx.deps, { shopId: ctx.principal.shopId, runId: requireUuid(args.id, 'id'), orderLineId: requireUuid(args.orderLineId, 'orderLineId'), repack: args.repack, actor: ctx.principal.actor });
       return fresh(ctx, args.id);
     },
     imposeGangRun: async (_: unknown, args: { id: string }, ctx: GraphQLContext) => {
-      await imposeGangRunNow(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run') });
+      await imposeGangRunNow(ctx.deps, { shopId: ctx.principal.shopId, runId: requireUuid(args.id, 'id') });
       return fresh(ctx, args.id);
     },
     startGangRun: advance('start'),
     finishGangRun: advance('finish'),
     cancelGangRun: advance('cancel'),
     recordGangRunResult: async (_: unknown, args: { id: string; spoiled: { orderLineId: string; copies: number }[]; note?: string | null }, ctx: GraphQLContext) => {
-      const spoiled = args.spoiled.map((entry) => ({ orderLineId: id(entry.orderLineId, 'order line'), copies: entry.copies }));
-      await recordGangRunResult(ctx.deps, { shopId: ctx.principal.shopId, runId: id(args.id, 'gang run'), spoiled, note: args.note ?? null, actor: ctx.principal.actor });
+      const spoiled = args.spoiled.map((entry) => ({ orderLineId: requireUuid(entry.orderLineId, 'spoiled.orderLineId'), copies: entry.copies }));
+      await recordGangRunResult(ctx.deps, { shopId: ctx.principal.shopId, runId: requireUuid(args.id, 'id'), spoiled, note: args.note ?? null, actor: ctx.principal.actor });
       return fresh(ctx, args.id);
     },
     saveGangRules: async (_: unknown, args: { input: Partial<ShopGangRules> }, ctx: GraphQLContext) => {

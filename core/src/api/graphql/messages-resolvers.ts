@@ -1,10 +1,9 @@
-import { BadRequestError } from '../../errors.ts';
 import { readUploadedFile } from '../uploaded-file.ts';
 import { listOrderMessages, type MessageUpload, type OrderMessageView } from '../../use-cases/messages/order-messages.ts';
 import { sendShopMessage } from '../../use-cases/messages/send-shop-message.ts';
 import type { OrderRow } from '../../use-cases/order-status/load-order-status.ts';
 import type { GraphQLContext } from './context.ts';
-import { isUuid } from './ids.ts';
+import { requireUuid } from './ids.ts';
 
 /** Where the shop downloads a message's file (admin API route, same credential). */
 export const messageAttachmentPath = (messageId: string, fileId: string) => `/api/messages/${messageId}/attachments/${fileId}`;
@@ -23,8 +22,8 @@ export const messagesResolvers = {
   },
   Mutation: {
     sendOrderMessage: async (_: unknown, args: { orderId: string; body: string; attachments?: readonly File[] | null }, ctx: GraphQLContext) => {
-      if (!isUuid(args.orderId)) throw new BadRequestError('Invalid order id', { field: 'orderId' });
-      return sendShopMessage(ctx.deps, { shopId: ctx.principal.shopId, orderId: args.orderId, body: args.body, actor: ctx.principal.actor, attachments: await uploads(args.attachments) });
+      const orderId = requireUuid(args.orderId, 'orderId');
+      return sendShopMessage(ctx.deps, { shopId: ctx.principal.shopId, orderId, body: args.body, actor: ctx.principal.actor, attachments: await uploads(args.attachments) });
     },
   },
 };
