@@ -10,10 +10,11 @@ import { jobsFingerprint } from '../use-cases/ops/jobs-fingerprint.ts';
 import { renderJobTicket } from '../use-cases/ops/job-ticket.ts';
 import { isUuid } from './graphql/ids.ts';
 import { bearerToken, downloadHeaders } from './http-helpers.ts';
+import { createShopChangeFeed } from './shop-change-feed.ts';
 
-/** How often a live stream looks for changes; one cheap indexed query per open page. */
+/** How often a shop's live streams look for changes: one cheap indexed query per shop and process, however many pages are open. */
 const EVENTS_POLL_MS = 1000;
-/** Proxies drop idle connections; a comment line keeps the stream open. */
+/** Proxies drop idle connections; a comment line this often keeps the stream open. */
 const KEEPALIVE_MS = 20_000;
 
 type Env = { Variables: { principal: ApiPrincipal } };
@@ -44,26 +45,25 @@ export function adminApiRoutes(deps: CoreDeps) {
   api.use('*', requireCredential(deps));
 
   // Live updates: an event whenever any of the shop's jobs changes, whichever process changed it.
+  const changes = createShopChangeFeed((shopId) => jobsFingerprint(deps, shopId), EVENTS_POLL_MS);
   api.get('/events', (c) => {
     const { shopId } = c.get('principal');
     return streamSSE(c, async (stream) => {
-      let last = await jobsFingerprint(deps, shopId);
-      let sinceKeepalive = 0;
       await stream.writeSSE({ event: 'ready', data: '{}' });
-      while (!stream.aborted && !stream.closed) {
-        await stream.sleep(EVENTS_POLL_MS);
-        const next = await jobsFingerprint(deps, shopId).catch(() => null);
-        // The database went away (shutdown, failover): end the stream; the page reconnects.
-        if (next === null) break;
-        if (next !== last) {
-          last = next;
-          sinceKeepalive = 0;
-          await stream.writeSSE({ event: 'jobs-changed', data: JSON.stringify({ at: deps.clock().toISOString() }) });
-        } else if ((sinceKeepalive += EVENTS_POLL_MS) >= KEEPALIVE_MS) {
-          sinceKeepalive = 0;
-          await stream.write(': keepalive\n\n');
-        }
-      }
+      // Proxies drop idle connections; a comment line keeps the stream open.
+      const keepalive = setInterval(() => void stream.write(': keepalive\n\n'), KEEPALIVE_MS);
+      await new Promise<void>((ended) => {
+        const stop = changes.subscribe(shopId, (change) => {
+          // The database went away (shutdown, failover): end the stream; the page reconnects.
+          if (change === 'failed') ended();
+          else void stream.writeSSE({ event: 'jobs-changed', data: JSON.stringify({ at: deps.clock().toISOString() }) });
+        });
+        stream.onAbort(() => {
+          stop();
+          ended();
+        });
+      });
+      clearInterval(keepalive);
     });
   });
 
